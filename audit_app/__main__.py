@@ -1,0 +1,5 @@
+"""Entry point for ``python -m audit_app``."""
+
+from audit_app.cli import main
+
+raise SystemExit(main())
