@@ -1,0 +1,259 @@
+"""The command line: every use case that is not a form to fill in (DESIGN section 5)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from audit_app.domain.diagnostics import AuditAppError, InvalidInput
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _ctx(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from audit_app.services.context import AppContext
+
+    return AppContext.from_options(args.data_dir, args.db)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    """Open the desktop window."""
+    from audit_app.gui.app import run_gui
+
+    return run_gui(_ctx(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Create the demo audit and print its tables by unit."""
+    from audit_app.services.demo import create_demo
+    from audit_app.services.table_layout import render_text
+    from audit_app.services.tables import audit_tables
+
+    ctx = _ctx(args)
+    audit_id = create_demo(ctx)
+    sys.stdout.write(render_text(audit_tables(ctx, audit_id, by="unit")))
+    print(f"\nDemo audit id: {audit_id}", file=sys.stderr)
+    return 0
+
+
+def cmd_template_validate(args: argparse.Namespace) -> int:
+    """Report every problem of a template file."""
+    from audit_app.services.templates import validate_template
+
+    problems = validate_template(args.path)
+    if problems:
+        raise InvalidInput(problems)
+    print(f"{args.path}: ok")
+    return 0
+
+
+def cmd_template_list(args: argparse.Namespace) -> int:
+    """List the bundled templates."""
+    from audit_app.services.templates import bundled_templates
+
+    for t in bundled_templates():
+        print(f"{t.id}\tversion {t.version}\t{t.questions} frågor\t{t.title}")
+    return 0
+
+
+def cmd_audit_create(args: argparse.Namespace) -> int:
+    """Create an audit and print its id, nothing else."""
+    from audit_app.services.audits import create_audit
+
+    print(create_audit(_ctx(args), args.template, args.name))
+    return 0
+
+
+def cmd_audit_list(args: argparse.Namespace) -> int:
+    """List audits as text or JSON."""
+    from audit_app.services.audits import list_audits
+
+    audits = list_audits(_ctx(args))
+    if args.format == "json":
+        print(json.dumps([a.as_json() for a in audits], ensure_ascii=False))
+    else:
+        for a in audits:
+            print(f"{a.id}\t{a.name}\t{a.template} v{a.version}\t{a.cases} ärenden")
+    return 0
+
+
+def cmd_cases_import(args: argparse.Namespace) -> int:
+    """Import cases from CSV."""
+    from audit_app.services.imports import import_cases
+
+    result = import_cases(_ctx(args), args.audit, args.file,
+                          allow_identifiers=args.allow_identifiers)
+    print(f"{args.file}: cases {result.summary()}", file=sys.stderr)
+    return 0
+
+
+def cmd_answers_import(args: argparse.Namespace) -> int:
+    """Import answers (or consensus answers) from CSV."""
+    from audit_app.services.imports import import_answers
+
+    result = import_answers(_ctx(args), args.audit, args.file, reviewer=args.reviewer,
+                            consensus=args.consensus, allow_identifiers=args.allow_identifiers)
+    kind = "consensus answers" if args.consensus else "answers"
+    print(f"{args.file}: {kind} {result.summary()}", file=sys.stderr)
+    return 0
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    """Print or write the tables."""
+    from audit_app.domain.diagnostics import InputRejected
+    from audit_app.services.table_files import tables_csv, write_tables_xlsx
+    from audit_app.services.table_layout import render_text
+    from audit_app.services.tables import audit_tables
+
+    tables = audit_tables(_ctx(args), args.audit, by=args.by)
+    if args.format == "xlsx":
+        if not args.out:
+            raise InputRejected("--format xlsx needs --out FILE.xlsx")
+        write_tables_xlsx(tables, Path(args.out))
+        return 0
+    text = {"json": lambda: json.dumps(tables, ensure_ascii=False, indent=1) + "\n",
+            "csv": lambda: tables_csv(tables), "text": lambda: render_text(tables)}[args.format]()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the raw data."""
+    from audit_app.services.export import export_raw
+
+    export_raw(_ctx(args), args.audit, Path(args.out))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the PDF inspection report."""
+    from audit_app.services.report import write_report
+
+    write_report(_ctx(args), args.audit, Path(args.out), by=args.by)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the database to a backup file."""
+    from audit_app.services.backup import backup
+
+    print(backup(_ctx(args), Path(args.out) if args.out else None))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a backup."""
+    from audit_app.services.backup import restore
+
+    restore(_ctx(args), Path(args.file))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (global options before the command)."""
+    parser = argparse.ArgumentParser(
+        prog="audit-app", description="Aktgranskning: granskning av akter inom socialtjänsten.")
+    parser.add_argument("--data-dir", help="data directory (default: AUDIT_APP_DATA_DIR or the "
+                                           "user data directory)")
+    parser.add_argument("--db", help="SQLAlchemy URL (default: AUDIT_APP_DB or SQLite in the data "
+                                     "directory)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("demo", help="create the demo audit and print its tables").set_defaults(
+        handler=cmd_demo)
+
+    template = sub.add_parser("template", help="validate or list templates")
+    tsub = template.add_subparsers(dest="template_command", metavar="ACTION", required=True)
+    validate = tsub.add_parser("validate", help="check a template file")
+    validate.add_argument("path")
+    validate.set_defaults(handler=cmd_template_validate)
+    tsub.add_parser("list", help="bundled templates").set_defaults(handler=cmd_template_list)
+
+    audit = sub.add_parser("audit", help="create or list audits")
+    asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    create = asub.add_parser("create", help="create an audit")
+    create.add_argument("--template", required=True, help="bundled template id or a file")
+    create.add_argument("--name", required=True)
+    create.set_defaults(handler=cmd_audit_create)
+    lst = asub.add_parser("list", help="list audits")
+    lst.add_argument("--format", choices=["text", "json"], default="text")
+    lst.set_defaults(handler=cmd_audit_list)
+
+    cases = sub.add_parser("cases", help="import cases")
+    csub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    cimp = csub.add_parser("import", help="import cases from CSV")
+    cimp.add_argument("audit")
+    cimp.add_argument("file")
+    cimp.add_argument("--allow-identifiers", action="store_true")
+    cimp.set_defaults(handler=cmd_cases_import)
+
+    answers = sub.add_parser("answers", help="import answers")
+    ansub = answers.add_subparsers(dest="answers_command", metavar="ACTION", required=True)
+    aimp = ansub.add_parser("import", help="import answers from CSV")
+    aimp.add_argument("audit")
+    aimp.add_argument("file")
+    aimp.add_argument("--reviewer")
+    aimp.add_argument("--consensus", action="store_true")
+    aimp.add_argument("--allow-identifiers", action="store_true")
+    aimp.set_defaults(handler=cmd_answers_import)
+
+    tables = sub.add_parser("tables", help="summary tables")
+    tables.add_argument("audit")
+    tables.add_argument("--by")
+    tables.add_argument("--format", choices=["json", "csv", "xlsx", "text"], default="json")
+    tables.add_argument("--out")
+    tables.set_defaults(handler=cmd_tables)
+
+    report = sub.add_parser("report", help="PDF inspection report")
+    report.add_argument("audit")
+    report.add_argument("--out", required=True)
+    report.add_argument("--by")
+    report.set_defaults(handler=cmd_report)
+
+    export = sub.add_parser("export", help="raw data as CSV, XLSX or JSON")
+    export.add_argument("audit")
+    export.add_argument("--out", required=True)
+    export.set_defaults(handler=cmd_export)
+
+    backup = sub.add_parser("backup", help="back up the database")
+    backup.add_argument("--out")
+    backup.set_defaults(handler=cmd_backup)
+    restore = sub.add_parser("restore", help="restore the database from a backup")
+    restore.add_argument("file")
+    restore.set_defaults(handler=cmd_restore)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; exit 0 on success, 2 on rejected input, 1 on an unexpected failure."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage message
+        return 0 if exc.code == 0 else 2
+    try:
+        return int(args.handler(args))
+    except InvalidInput as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        return exc.exit_code
+    except AuditAppError as exc:
+        print(f"audit-app: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("audit-app: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"audit-app: unexpected error: {type(exc).__name__}: {exc} "
+              "(run with --debug for details)", file=sys.stderr)
+        return 1

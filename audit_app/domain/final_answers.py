@@ -1,0 +1,127 @@
+"""Final-answer resolution for one case: applicability, consensus, agreement between reviewers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from audit_app.domain.template import CaseField, Template
+from audit_app.domain.values import Value, ValueError_, values_equal
+
+
+class Status(str, Enum):
+    """The state of one question for one case under the counting rules (DESIGN section 6)."""
+
+    NOT_APPLICABLE = "not_applicable"
+    ANSWERED = "answered"
+    UNRESOLVED = "unresolved"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A case as the counting rules see it: its label, entered field values and exclusion."""
+
+    label: str
+    fields: Mapping[str, Value]
+    excluded_reason: str | None = None
+
+    @property
+    def included(self) -> bool:
+        """Cases without an exclusion reason are counted."""
+        return not self.excluded_reason
+
+
+@dataclass
+class CaseAnswers:
+    """Every stored answer of one case: per question, per reviewer; and the consensus answers."""
+
+    by_reviewer: dict[str, dict[str, Value]] = field(default_factory=dict)
+    consensus: dict[str, Value] = field(default_factory=dict)
+
+    def add(self, question_id: str, reviewer: str, value: Value) -> None:
+        """Record one reviewer's answer."""
+        self.by_reviewer.setdefault(question_id, {})[reviewer] = value
+
+
+def derive_value(case_field: CaseField, source: Value | None) -> str | None:
+    """The bin code of a derived field for its source value; ValueError_ when no bin holds it."""
+    if source is None:
+        return None
+    if not isinstance(source, float | int):
+        return None
+    for b in case_field.bins or []:
+        if b.contains(float(source)):
+            return b.code
+    raise ValueError_(
+        "out-of-range", f"{source:g} falls in no class of '{case_field.id}' ({case_field.label})"
+    )
+
+
+class CaseResolver:
+    """Resolves applicability and final answers for one case, lazily and in dependency order.
+
+    A question's condition may name other questions; their final answers are resolved first
+    (the template validator guarantees there is no cycle).
+    """
+
+    def __init__(self, template: Template, case: CaseRecord, answers: CaseAnswers) -> None:
+        self._template = template
+        self._case = case
+        self._answers = answers
+        self._status: dict[str, Status] = {}
+        self._final: dict[str, Value] = {}
+
+    def value(self, name: str) -> Value | None:
+        """The value a condition sees for a name: a case field or a question's final answer."""
+        case_field = self._template.field(name)
+        if case_field is not None:
+            if case_field.derived_from is not None:
+                source = self._case.fields.get(case_field.derived_from)
+                try:
+                    return derive_value(case_field, source)
+                except ValueError_:
+                    return None
+            return self._case.fields.get(name)
+        if self._template.question(name) is not None:
+            self.status(name)
+            return self._final.get(name)
+        return None
+
+    def status(self, question_id: str) -> Status:
+        """The question's status for this case."""
+        cached = self._status.get(question_id)
+        if cached is not None:
+            return cached
+        question = self._template.question(question_id)
+        if question is None:
+            raise KeyError(question_id)
+        result: Status
+        if not self._case.included:
+            result = Status.NOT_APPLICABLE
+        elif question.condition is not None and not question.condition.evaluate(self.value):
+            result = Status.NOT_APPLICABLE
+        elif question_id in self._answers.consensus:
+            self._final[question_id] = self._answers.consensus[question_id]
+            result = Status.ANSWERED
+        else:
+            given: Sequence[Value] = list(self._answers.by_reviewer.get(question_id, {}).values())
+            if not given:
+                result = Status.MISSING
+            elif all(values_equal(question.type, given[0], v) for v in given[1:]):
+                self._final[question_id] = given[0]
+                result = Status.ANSWERED
+            else:
+                result = Status.UNRESOLVED
+        self._status[question_id] = result
+        return result
+
+    def final(self, question_id: str) -> Value | None:
+        """The final answer of an applicable, resolved question, else None."""
+        self.status(question_id)
+        return self._final.get(question_id)
+
+    def applies(self, question_id: str) -> bool:
+        """Whether the question applies to this (included) case."""
+        return self.status(question_id) is not Status.NOT_APPLICABLE

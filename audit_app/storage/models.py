@@ -1,0 +1,100 @@
+"""SQLModel tables: audits with their frozen template, cases, answers, consensus and the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC (stored naive, always UTC)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class AuditRow(SQLModel, table=True):
+    """An audit (granskning): its name, the frozen template text, and settings."""
+
+    __tablename__ = "audit"
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(max_length=200, unique=True)
+    template_id: str = Field(max_length=100)
+    template_version: int
+    template_format: str = Field(max_length=8)
+    template_text: str = Field(sa_column=Column(Text, nullable=False))
+    template_sha256: str = Field(max_length=64)
+    phase: str = Field(default="review", max_length=20)
+    settings_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    created_by: str = Field(default="", max_length=100)
+
+
+class CaseRow(SQLModel, table=True):
+    """A case (akt) in an audit, with its case-field values as JSON of encoded values."""
+
+    __tablename__ = "audit_case"
+    __table_args__ = (UniqueConstraint("audit_id", "label", name="uq_case_audit_label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
+    label: str = Field(max_length=100)
+    fields_json: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    excluded_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    completed_by: str | None = Field(default=None, max_length=100)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class AnswerRow(SQLModel, table=True):
+    """One reviewer's answer to one question for one case."""
+
+    __tablename__ = "answer"
+    __table_args__ = (
+        UniqueConstraint("case_id", "question_id", "reviewer", name="uq_answer_case_q_reviewer"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
+    case_id: int = Field(foreign_key="audit_case.id", index=True)
+    question_id: str = Field(max_length=100)
+    reviewer: str = Field(max_length=100)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    comment: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ConsensusRow(SQLModel, table=True):
+    """The team's agreed answer to one question for one case, with its rationale."""
+
+    __tablename__ = "consensus_answer"
+    __table_args__ = (UniqueConstraint("case_id", "question_id", name="uq_consensus_case_q"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
+    case_id: int = Field(foreign_key="audit_case.id", index=True)
+    question_id: str = Field(max_length=100)
+    value: str = Field(sa_column=Column(Text, nullable=False))
+    rationale: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    decided_by: str = Field(default="", max_length=100)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ChangeRow(SQLModel, table=True):
+    """Append-only change log: who changed what, when, from which value to which, and why."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_audit_case_q", "audit_id", "case_label", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow)
+    actor: str = Field(max_length=100)
+    audit_id: str = Field(max_length=36)
+    case_label: str | None = Field(default=None, max_length=100)
+    question_id: str | None = Field(default=None, max_length=100)
+    reviewer: str | None = Field(default=None, max_length=100)
+    action: str = Field(max_length=40)
+    old_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    new_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
