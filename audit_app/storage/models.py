@@ -9,8 +9,8 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> dt.datetime:
-    """The current time in UTC (stored naive, always UTC)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """The current time, timezone-aware in UTC."""
+    return dt.datetime.now(dt.UTC)
 
 
 class AuditRow(SQLModel, table=True):

@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("template_sha256", sa.String(length=64), nullable=False),
         sa.Column("phase", sa.String(length=20), nullable=False),
         sa.Column("settings_json", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("created_by", sa.String(length=100), nullable=False),
     )
     op.create_table(
@@ -38,8 +38,8 @@ def upgrade() -> None:
         sa.Column("fields_json", sa.Text(), nullable=False),
         sa.Column("excluded_reason", sa.Text(), nullable=True),
         sa.Column("completed_by", sa.String(length=100), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("audit_id", "label", name="uq_case_audit_label"),
     )
     op.create_index("ix_audit_case_audit_id", "audit_case", ["audit_id"])
@@ -52,7 +52,7 @@ def upgrade() -> None:
         sa.Column("reviewer", sa.String(length=100), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
         sa.Column("comment", sa.Text(), nullable=True),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("case_id", "question_id", "reviewer", name="uq_answer_case_q_reviewer"),
     )
     op.create_index("ix_answer_audit_id", "answer", ["audit_id"])
@@ -66,7 +66,7 @@ def upgrade() -> None:
         sa.Column("value", sa.Text(), nullable=False),
         sa.Column("rationale", sa.Text(), nullable=True),
         sa.Column("decided_by", sa.String(length=100), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("case_id", "question_id", name="uq_consensus_case_q"),
     )
     op.create_index("ix_consensus_answer_audit_id", "consensus_answer", ["audit_id"])
@@ -74,7 +74,7 @@ def upgrade() -> None:
     op.create_table(
         "change_log",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("actor", sa.String(length=100), nullable=False),
         sa.Column("audit_id", sa.String(length=36), nullable=False),
         sa.Column("case_label", sa.String(length=100), nullable=True),
