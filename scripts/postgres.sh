@@ -8,7 +8,7 @@ if ! "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; then
   rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"
   chown postgres "$PG_DIR" 2>/dev/null || true
   RUN=(); [ "$(id -u)" -eq 0 ] && RUN=(runuser -u postgres --)
-  "${RUN[@]}" "$PG_BIN/initdb" -q -D "$PG_DIR/data" -U postgres -A trust >/dev/null
+  "${RUN[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust >/dev/null
   "${RUN[@]}" "$PG_BIN/pg_ctl" -s -D "$PG_DIR/data" -l "$PG_DIR/log" \
       -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" -w start
 fi

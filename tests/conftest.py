@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,34 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("AUDIT_APP_DB", raising=False)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each engine (PostgreSQL only when a test server runs)."""
+    if request.param == "sqlite":
+        (tmp_path / "data").mkdir(exist_ok=True)
+        yield f"sqlite:///{tmp_path / 'data' / 'audit.db'}"
+        return
+    base = pg_url()
+    if not base:
+        pytest.skip("no PostgreSQL test server (AUDIT_APP_TEST_PG unset)")
+    from sqlalchemy import text
+
+    from audit_app.storage.engine import make_engine
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(base).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """An application context on a fresh SQLite database in a temporary directory."""
-    context = AppContext.from_options(data_dir=tmp_path / "data", actor="testare")
+def ctx(tmp_path: Path, engine_url: str) -> Iterator[AppContext]:
+    """An application context on a fresh database (SQLite, and PostgreSQL when available)."""
+    context = AppContext.from_options(data_dir=tmp_path / "data", db=engine_url, actor="testare")
     yield context
     context.close()
 

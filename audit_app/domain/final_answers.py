@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from audit_app.domain.template import CaseField, Template
 from audit_app.domain.values import Value, ValueError_, values_equal
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The state of one question for one case under the counting rules (DESIGN section 6)."""
 
     NOT_APPLICABLE = "not_applicable"
@@ -98,15 +98,15 @@ class CaseResolver:
         if question is None:
             raise KeyError(question_id)
         result: Status
-        if not self._case.included:
-            result = Status.NOT_APPLICABLE
-        elif question.condition is not None and not question.condition.evaluate(self.value):
+        condition = question.condition
+        if not self._case.included or (condition is not None and not condition.evaluate(self.value)):
             result = Status.NOT_APPLICABLE
         elif question_id in self._answers.consensus:
             self._final[question_id] = self._answers.consensus[question_id]
             result = Status.ANSWERED
         else:
-            given: Sequence[Value] = list(self._answers.by_reviewer.get(question_id, {}).values())
+            per_reviewer = self._answers.by_reviewer.get(question_id, {})
+            given: Sequence[Value] = list(per_reviewer.values())
             if not given:
                 result = Status.MISSING
             elif all(values_equal(question.type, given[0], v) for v in given[1:]):

@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 from audit_app.storage import migrate
 from audit_app.storage.database import Database
 from audit_app.storage.engine import make_engine
-from tests.conftest import pg_url
 
 TABLES = {"audit", "audit_case", "answer", "consensus_answer", "change_log", "alembic_version"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A fresh empty database on each engine (PostgreSQL only when a test server runs)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'm.db'}"
-        return
-    base = pg_url()
-    if not base:
-        pytest.skip("no PostgreSQL test server (AUDIT_APP_TEST_PG unset)")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(base).execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+@pytest.fixture
+def url(engine_url: str) -> str:
+    """A fresh empty database on each engine."""
+    return engine_url
 
 
 def test_upgrade_from_empty_creates_every_table_matching_the_models(url: str) -> None:
     db = Database(url)
-    assert TABLES <= set(inspect(db.engine).get_table_names())
+    assert set(inspect(db.engine).get_table_names()) >= TABLES
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
     db.close()
@@ -52,7 +37,7 @@ def test_downgrade_to_base_and_upgrade_again(url: str) -> None:
     migrate.downgrade(engine, "base")
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrate.upgrade(engine)
-    assert TABLES <= set(inspect(engine).get_table_names())
+    assert set(inspect(engine).get_table_names()) >= TABLES
     engine.dispose()
 
 
