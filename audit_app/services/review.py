@@ -1,0 +1,468 @@
+"""Reviewing one case: a reviewer's own answers, applicability, completeness and answer history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum, StrEnum
+
+from audit_app.domain.diagnostics import InputRejected, NotFound
+from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver, derive_value
+from audit_app.domain.identity_numbers import contains_identity_number
+from audit_app.domain.template import Question, Section, Template
+from audit_app.domain.values import (
+    Value,
+    ValueError_,
+    decode_value,
+    display_value,
+    encode_value,
+    match_option,
+    normalize_text,
+    parse_choice,
+    parse_date,
+    parse_multi,
+    parse_number,
+)
+from audit_app.services.audits import OpenedAudit, case_record, open_audit
+from audit_app.services.context import AppContext
+from audit_app.storage.models import AnswerRow, CaseRow
+from audit_app.storage.repository import Repository
+
+#: What a reviewer may give as an answer: text to parse, a set of option codes, or None to clear.
+AnswerInput = str | float | frozenset[str] | None
+
+#: Separates reviewer names in the case's ``completed_by`` column.
+_REVIEWER_SEPARATOR = "|"
+
+
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP  #: pass as ``comment`` to leave an answer's comment as it is
+
+
+class InvalidAnswer(InputRejected):
+    """An answer or comment that does not fit its question; ``code`` is the import error code."""
+
+    def __init__(self, code: str, message: str, question_id: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.question_id = question_id
+
+
+class Progress(StrEnum):
+    """How far one reviewer has come with one case."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETE = "complete"
+    EXCLUDED = "excluded"
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    """Answered and applicable questions of one section for one reviewer."""
+
+    section_id: str
+    answered: int
+    applicable: int
+    required_missing: int
+
+    @property
+    def complete(self) -> bool:
+        """Every applicable required question has an answer."""
+        return self.required_missing == 0
+
+
+@dataclass(frozen=True)
+class CaseForm:
+    """One case as one reviewer sees it: the case's facts, own answers and what applies."""
+
+    audit_id: str
+    audit_name: str
+    template: Template
+    case: CaseRecord
+    reviewer: str
+    answers: Mapping[str, Value]
+    comments: Mapping[str, str]
+    applicable: frozenset[str]
+    marked_complete: bool
+
+    @property
+    def label(self) -> str:
+        """The case's label."""
+        return self.case.label
+
+    def is_answered(self, question_id: str) -> bool:
+        """Whether this reviewer has answered a question that applies."""
+        return question_id in self.applicable and question_id in self.answers
+
+    @property
+    def gaps(self) -> list[str]:
+        """Applicable required questions without an answer, in template order."""
+        return [q.id for q in self.template.questions
+                if q.required and q.id in self.applicable and q.id not in self.answers]
+
+    @property
+    def unanswered(self) -> list[str]:
+        """Every applicable question without an answer (optional ones too), in template order."""
+        return [q.id for q in self.template.questions
+                if q.id in self.applicable and q.id not in self.answers]
+
+    def section_progress(self, section: Section) -> SectionProgress:
+        """Completeness of one section."""
+        applicable = [q for q in section.questions if q.id in self.applicable]
+        answered = sum(1 for q in applicable if q.id in self.answers)
+        missing = sum(1 for q in applicable if q.required and q.id not in self.answers)
+        return SectionProgress(section.id, answered, len(applicable), missing)
+
+    @property
+    def answered_count(self) -> int:
+        """Number of applicable questions answered."""
+        return sum(1 for q in self.applicable if q in self.answers)
+
+    @property
+    def progress(self) -> Progress:
+        """Not started, in progress, complete (marked and without gaps) or excluded."""
+        if not self.case.included:
+            return Progress.EXCLUDED
+        if self.marked_complete and not self.gaps:
+            return Progress.COMPLETE
+        return Progress.IN_PROGRESS if self.answers else Progress.NOT_STARTED
+
+    def field_value(self, field_id: str) -> Value | None:
+        """A case field's value; a derived field is computed from its source."""
+        case_field = self.template.field(field_id)
+        if case_field is None:
+            return None
+        if case_field.derived_from is not None:
+            try:
+                return derive_value(case_field, self.case.fields.get(case_field.derived_from))
+            except ValueError_:
+                return None
+        return self.case.fields.get(field_id)
+
+    def field_display(self, field_id: str) -> str:
+        """A case field as a reader sees it (option label, number without .0), or ''."""
+        case_field = self.template.field(field_id)
+        value = self.field_value(field_id)
+        if case_field is None or value is None:
+            return ""
+        return display_value(case_field.kind, value, case_field.choices)
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    """What one answer write changed: old and new stored text, and which questions came or went."""
+
+    audit_id: str
+    case_label: str
+    question_id: str
+    reviewer: str
+    old_value: str | None
+    new_value: str | None
+    old_comment: str | None
+    new_comment: str | None
+    changed: bool
+    shown: frozenset[str]
+    hidden: frozenset[str]
+    form: CaseForm
+    identifiers_allowed: bool = False
+    reopened: bool = False
+
+
+@dataclass(frozen=True)
+class Completion:
+    """The outcome of marking a case complete: done, or refused with the gaps in order."""
+
+    completed: bool
+    gaps: tuple[str, ...]
+    form: CaseForm
+
+    @property
+    def first_gap(self) -> str | None:
+        """The first applicable required question without an answer."""
+        return self.gaps[0] if self.gaps else None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change-log entry about one answer."""
+
+    at: dt.datetime
+    actor: str
+    reviewer: str | None
+    action: str
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
+
+
+# -- reading ---------------------------------------------------------------------------------
+def completed_reviewers(case: CaseRow) -> frozenset[str]:
+    """The reviewers who marked a case complete."""
+    return frozenset(r for r in (case.completed_by or "").split(_REVIEWER_SEPARATOR) if r)
+
+
+def find_case(repo: Repository, audit: OpenedAudit, label: str) -> CaseRow:
+    """A case of an audit by its label."""
+    case = repo.case_by_label(audit.id, label)
+    if case is None:
+        raise NotFound(f"no case '{label}' in the audit '{audit.name}'")
+    return case
+
+
+def applicable_questions(template: Template, case: CaseRecord,
+                         answers: Mapping[str, Value], reviewer: str) -> frozenset[str]:
+    """The questions that apply to a case given its fields and one reviewer's own answers.
+
+    An excluded case is judged as if it were included, so its form keeps its shape.
+    """
+    record = CaseRecord(case.label, case.fields, None)
+    own = CaseAnswers(by_reviewer={q: {reviewer: v} for q, v in answers.items()})
+    resolver = CaseResolver(template, record, own)
+    return frozenset(q.id for q in template.questions if resolver.applies(q.id))
+
+
+def build_form(audit: OpenedAudit, case: CaseRow, rows: Iterable[AnswerRow],
+               reviewer: str) -> CaseForm:
+    """A case form from stored rows; answers to questions no longer in the template are left out."""
+    template = audit.template
+    answers: dict[str, Value] = {}
+    comments: dict[str, str] = {}
+    for row in rows:
+        question = template.question(row.question_id)
+        if row.reviewer != reviewer or question is None:
+            continue
+        answers[row.question_id] = decode_value(question.type, row.value)
+        if row.comment:
+            comments[row.question_id] = row.comment
+    record = case_record(template, case)
+    return CaseForm(audit.id, audit.name, template, record, reviewer, answers, comments,
+                    applicable_questions(template, record, answers, reviewer),
+                    reviewer in completed_reviewers(case))
+
+
+def _load(repo: Repository, audit_ref: str, case_label: str,
+          reviewer: str) -> tuple[OpenedAudit, CaseRow, CaseForm]:
+    audit = open_audit(repo, audit_ref)
+    case = find_case(repo, audit, case_label)
+    assert case.id is not None
+    return audit, case, build_form(audit, case, repo.answers_for_case(case.id), reviewer)
+
+
+def open_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
+    """Open one case of an audit for a reviewer."""
+    with ctx.db.unit_of_work() as repo:
+        return _load(repo, audit_ref, case_label, reviewer)[2]
+
+
+# -- answering -------------------------------------------------------------------------------
+def _question(audit: OpenedAudit, question_id: str) -> Question:
+    question = audit.template.question(question_id)
+    if question is None:
+        raise NotFound(f"no question '{question_id}' in the template")
+    return question
+
+
+def parse_answer(question: Question, raw: AnswerInput) -> Value | None:
+    """A reviewer's input as a value of the question's type; None (or empty) clears the answer."""
+    if raw is None or (isinstance(raw, str | frozenset) and not raw):
+        return None
+    options = question.options or []
+    try:
+        if isinstance(raw, frozenset):
+            if question.type != "multi":
+                raise ValueError_("invalid-option", "a set of options needs a multi question")
+            return frozenset(match_option(code, options) for code in raw)
+        text = raw if isinstance(raw, str) else repr(float(raw))
+        if not text.strip():
+            return None
+        if question.type == "choice":
+            return parse_choice(text, options)
+        if question.type == "multi":
+            return parse_multi(text, options)
+        if question.type == "number":
+            return parse_number(text, integer=question.integer, minimum=question.min,
+                                maximum=question.max)
+        if question.type == "date":
+            return parse_date(text)
+        return normalize_text(text)
+    except ValueError_ as exc:
+        raise InvalidAnswer(exc.code, exc.message, question.id) from None
+
+
+def _checked_comment(question: Question, comment: str | None, allow_identifiers: bool) -> str | None:
+    clean = normalize_text(comment or "")
+    if clean and contains_identity_number(clean) and not allow_identifiers:
+        raise InvalidAnswer("personal-identity-number",
+                            "the comment contains a personal identity number", question.id)
+    return clean or None
+
+
+def set_answer(ctx: AppContext, audit_ref: str, case_label: str, question_id: str,
+               raw: AnswerInput, *, reviewer: str, comment: str | None | _Keep = KEEP,
+               allow_identifiers: bool = False, reason: str | None = None) -> AnswerChange:
+    """Set, change or (with None or empty input) clear a reviewer's answer, logging the change.
+
+    Text answers and comments holding a personal identity number are refused unless
+    ``allow_identifiers``, which is logged. Clearing an answer also drops its comment.
+    """
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, audit_ref)
+        question = _question(audit, question_id)
+        value = parse_answer(question, raw)
+        if (question.type == "text" and isinstance(value, str) and not allow_identifiers
+                and contains_identity_number(value)):
+            raise InvalidAnswer("personal-identity-number",
+                                "the answer contains a personal identity number", question_id)
+        text = None if value is None else encode_value(question.type, value,
+                                                       question.options or [])
+        new_comment = None if isinstance(comment, _Keep) else _checked_comment(
+            question, comment, allow_identifiers)
+        return _write(ctx, repo, audit, case_label, question, reviewer, text, new_comment,
+                      keep_comment=isinstance(comment, _Keep), allow_identifiers=allow_identifiers,
+                      reason=reason)
+
+
+def set_comment(ctx: AppContext, audit_ref: str, case_label: str, question_id: str,
+                comment: str | None, *, reviewer: str,
+                allow_identifiers: bool = False) -> AnswerChange:
+    """Change the comment of an existing answer (a comment needs an answer to belong to)."""
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, audit_ref)
+        question = _question(audit, question_id)
+        case = find_case(repo, audit, case_label)
+        assert case.id is not None
+        row = repo.answer(case.id, question_id, reviewer)
+        new_comment = _checked_comment(question, comment, allow_identifiers)
+        if row is None:
+            if new_comment is None:
+                return _write(ctx, repo, audit, case_label, question, reviewer, None, None)
+            raise InvalidAnswer("comment-without-answer",
+                                "answer the question before commenting on it", question_id)
+        return _write(ctx, repo, audit, case_label, question, reviewer, row.value, new_comment,
+                      allow_identifiers=allow_identifiers)
+
+
+def restore_answer(ctx: AppContext, change: AnswerChange, *, undo: bool) -> AnswerChange:
+    """Put back the answer before (``undo``) or after (redo) an earlier change, logging it."""
+    value, comment = ((change.old_value, change.old_comment) if undo
+                      else (change.new_value, change.new_comment))
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, change.audit_id)
+        question = _question(audit, change.question_id)
+        return _write(ctx, repo, audit, change.case_label, question, change.reviewer, value,
+                      comment, allow_identifiers=change.identifiers_allowed,
+                      reason="undo" if undo else "redo")
+
+
+def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: str,
+           question: Question, reviewer: str, text: str | None, comment: str | None, *,
+           keep_comment: bool = False, allow_identifiers: bool = False,
+           reason: str | None = None) -> AnswerChange:
+    """Store one answer in the caller's unit of work and describe what changed."""
+    reviewer = check_reviewer(reviewer)
+    case = find_case(repo, audit, case_label)
+    assert case.id is not None
+    rows = repo.answers_for_case(case.id)
+    before = build_form(audit, case, rows, reviewer)
+    old = next((r for r in rows if r.question_id == question.id and r.reviewer == reviewer), None)
+    old_value, old_comment = (None, None) if old is None else (old.value, old.comment)
+    changed = repo.put_answer(audit.id, case, question.id, reviewer, text, comment, ctx.actor,
+                              keep_comment=keep_comment, reason=reason)
+    if changed and allow_identifiers:
+        repo.log(ctx.actor, audit.id, case.label, action="identifiers-allowed",
+                 question_id=question.id, reviewer=reviewer, reason=reason or "answer")
+    after = build_form(audit, case, repo.answers_for_case(case.id), reviewer) if changed else before
+    reopened = after.marked_complete and bool(after.gaps)
+    if reopened:
+        # A complete case must stay without gaps: a change that opens one withdraws the mark.
+        _set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
+                       reviewer, "case-reopened")
+        after = _with_mark(after, False)
+    new_comment = (old_comment if keep_comment else comment) if text is not None else None
+    return AnswerChange(audit.id, case.label, question.id, reviewer, old_value, text,
+                        old_comment, new_comment, changed,
+                        shown=after.applicable - before.applicable,
+                        hidden=before.applicable - after.applicable, form=after,
+                        identifiers_allowed=allow_identifiers, reopened=reopened)
+
+
+def check_reviewer(name: str) -> str:
+    """A reviewer name as stored: trimmed, non-empty, at most 100 characters, without '|'."""
+    clean = normalize_text(name)
+    if not clean or len(clean) > 100 or _REVIEWER_SEPARATOR in clean:
+        raise InputRejected(f"'{name}' is not a usable reviewer name (1-100 characters, no '|')")
+    return clean
+
+
+# -- completing ------------------------------------------------------------------------------
+def mark_complete(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> Completion:
+    """Mark a case complete for a reviewer, or refuse and name every gap (the first one first)."""
+    reviewer = check_reviewer(reviewer)
+    with ctx.db.unit_of_work() as repo:
+        audit, case, form = _load(repo, audit_ref, case_label, reviewer)
+        if not form.case.included:
+            raise InputRejected(f"the case '{case_label}' is excluded from the audit")
+        if form.gaps:
+            return Completion(False, tuple(form.gaps), form)
+        if not form.marked_complete:
+            _set_completed(repo, audit, case, completed_reviewers(case) | {reviewer}, ctx.actor,
+                           reviewer, "case-completed")
+        return Completion(True, (), _with_mark(form, True))
+
+
+def reopen_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
+    """Withdraw a reviewer's mark that a case is complete."""
+    reviewer = check_reviewer(reviewer)
+    with ctx.db.unit_of_work() as repo:
+        audit, case, form = _load(repo, audit_ref, case_label, reviewer)
+        if form.marked_complete:
+            _set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
+                           reviewer, "case-reopened")
+        return _with_mark(form, False)
+
+
+def _set_completed(repo: Repository, audit: OpenedAudit, case: CaseRow, reviewers: frozenset[str],
+                   actor: str, reviewer: str, action: str) -> None:
+    # The repository has no method for this column yet; the write and its log entry share the
+    # unit of work, so they commit together.
+    case.completed_by = _REVIEWER_SEPARATOR.join(sorted(reviewers)) or None
+    repo.session.add(case)
+    repo.log(actor, audit.id, case.label, action=action, reviewer=reviewer)
+
+
+def _with_mark(form: CaseForm, marked: bool) -> CaseForm:
+    return replace(form, marked_complete=marked)
+
+
+# -- history ---------------------------------------------------------------------------------
+def answer_history(ctx: AppContext, audit_ref: str, case_label: str,
+                   question_id: str) -> list[HistoryEntry]:
+    """Every logged change of one question's answers and comments in a case, oldest first.
+
+    Values are shown as a reader sees them (option labels, numbers without .0).
+    """
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, audit_ref)
+        question = audit.template.question(question_id)
+        rows = repo.changes(audit.id, case_label, question_id)
+
+    def shown(action: str, text: str | None) -> str | None:
+        if text is None or question is None or not action.startswith("answer"):
+            return text
+        return display_value(question.type, decode_value(question.type, text),
+                             question.options or [])
+
+    return [HistoryEntry(_aware(r.at), r.actor, r.reviewer, r.action,
+                         shown(r.action, r.old_value), shown(r.action, r.new_value), r.reason)
+            for r in rows]
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; they are UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
