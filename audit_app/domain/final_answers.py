@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from audit_app.domain.template import CaseField, Template
+from audit_app.domain.template import CaseField, Question, Template
 from audit_app.domain.values import Value, ValueError_, values_equal
 
 
@@ -17,6 +17,10 @@ class Status(StrEnum):
     ANSWERED = "answered"
     UNRESOLVED = "unresolved"
     MISSING = "missing"
+
+
+NOT_APPLICABLE, ANSWERED = Status.NOT_APPLICABLE, Status.ANSWERED
+UNRESOLVED, MISSING = Status.UNRESOLVED, Status.MISSING
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class CaseResolver:
         self._template = template
         self._case = case
         self._answers = answers
+        self._included = case.included
         self._status: dict[str, Status] = {}
         self._final: dict[str, Value] = {}
 
@@ -97,29 +102,44 @@ class CaseResolver:
         question = self._template.question(question_id)
         if question is None:
             raise KeyError(question_id)
+        return self.status_of(question)
+
+    def status_of(self, question: Question) -> Status:
+        """The status of a question object of this template (the hot path of the tables)."""
+        question_id = question.id
+        cached = self._status.get(question_id)
+        if cached is not None:
+            return cached
         result: Status
         condition = question.condition
-        if not self._case.included or (condition is not None and not condition.evaluate(self.value)):
-            result = Status.NOT_APPLICABLE
+        if not self._included or (condition is not None and not condition.evaluate(self.value)):
+            result = NOT_APPLICABLE
         elif question_id in self._answers.consensus:
             self._final[question_id] = self._answers.consensus[question_id]
-            result = Status.ANSWERED
+            result = ANSWERED
         else:
-            per_reviewer = self._answers.by_reviewer.get(question_id, {})
-            given: Sequence[Value] = list(per_reviewer.values())
-            if not given:
-                result = Status.MISSING
-            elif all(values_equal(question.type, given[0], v) for v in given[1:]):
-                self._final[question_id] = given[0]
-                result = Status.ANSWERED
+            per_reviewer = self._answers.by_reviewer.get(question_id)
+            if not per_reviewer:
+                result = MISSING
             else:
-                result = Status.UNRESOLVED
+                given = iter(per_reviewer.values())
+                first = next(given)
+                kind = question.type
+                if all(v == first or values_equal(kind, first, v) for v in given):
+                    self._final[question_id] = first
+                    result = ANSWERED
+                else:
+                    result = UNRESOLVED
         self._status[question_id] = result
         return result
 
     def final(self, question_id: str) -> Value | None:
         """The final answer of an applicable, resolved question, else None."""
         self.status(question_id)
+        return self._final.get(question_id)
+
+    def final_value(self, question_id: str) -> Value | None:
+        """The final answer once the status is known (no recomputation)."""
         return self._final.get(question_id)
 
     def applies(self, question_id: str) -> bool:

@@ -114,6 +114,8 @@ def build_tables(
     if has_none:
         out_columns.append({"code": NONE_COLUMN, "label": NONE_LABEL})
 
+    not_applicable, answered = Status.NOT_APPLICABLE, Status.ANSWERED
+    status_key = {s: s.value for s in Status}
     questions_out: list[dict[str, Any]] = []
     for question in template.questions:
         tally = {s: _zero(all_keys) for s in ("applicable", "answered", "unresolved", "missing")}
@@ -121,16 +123,17 @@ def build_tables(
         rows = {o.code: _zero(all_keys) for o in options} if question.type in ("choice", "multi") else {}
         numbers: dict[str, list[float]] = {k: [] for k in all_keys}
         for (_case, resolver), col in zip(resolvers, column_of, strict=True):
-            status = resolver.status(question.id)
-            if status is Status.NOT_APPLICABLE:
+            status = resolver.status_of(question)
+            if status is not_applicable:
                 continue
             targets = (TOTAL,) if col is None else (col, TOTAL)
+            by_status = tally[status_key[status]]
             for key in targets:
                 tally["applicable"][key] += 1
-                tally[status.value][key] += 1
-            if status is not Status.ANSWERED:
+                by_status[key] += 1
+            if status is not answered:
                 continue
-            value = resolver.final(question.id)
+            value = resolver.final_value(question.id)
             chosen: Iterable[str] = ()
             if question.type == "choice" and isinstance(value, str):
                 chosen = (value,)

@@ -125,17 +125,22 @@ def load_records(
     """Every case of an audit and every answer and consensus answer, keyed by case label."""
     template = audit.template
     case_rows = repo.cases(audit.id)
-    label_of = {c.id: c.label for c in case_rows}
     records = [case_record(template, c) for c in case_rows]
     answers: dict[str, CaseAnswers] = {c.label: CaseAnswers() for c in case_rows}
-    for a in repo.answers(audit.id):
-        question = template.question(a.question_id)
-        if question is not None:
-            answers[label_of[a.case_id]].add(a.question_id, a.reviewer,
-                                             decode_value(question.type, a.value))
+    decoded: dict[tuple[str, str], Value] = {}
+    per_case = {c.id: answers[c.label] for c in case_rows}
+    for case_id, question_id, reviewer, text in repo.answer_values(audit.id):
+        key = (question_id, text)
+        value = decoded.get(key)
+        if value is None:
+            question = template.question(question_id)
+            if question is None:
+                continue
+            value = decoded[key] = decode_value(question.type, text)
+        per_case[case_id].by_reviewer.setdefault(question_id, {})[reviewer] = value
     for k in repo.consensus(audit.id):
         question = template.question(k.question_id)
         if question is not None:
-            answers[label_of[k.case_id]].consensus[k.question_id] = decode_value(question.type,
+            per_case[k.case_id].consensus[k.question_id] = decode_value(question.type,
                                                                                  k.value)
     return records, answers

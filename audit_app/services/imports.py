@@ -14,6 +14,7 @@ from audit_app.domain.values import ValueError_, decode_value, encode_value
 from audit_app.services.audits import open_audit
 from audit_app.services.context import AppContext
 from audit_app.storage.models import CaseRow
+from audit_app.storage.repository import AnswerWrite
 
 
 @dataclass(frozen=True)
@@ -98,29 +99,26 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
         rows = parse_answer_rows(data, str(path), template, known_cases=set(cases),
                                  consensus=consensus, default_reviewer=reviewer or ctx.actor,
                                  allow_identifiers=allow_identifiers)
-        created = updated = unchanged = 0
         reason = f"import {Path(path).name}"
+        created = updated = unchanged = 0
+        writes: list[AnswerWrite] = []
+        questions = {q.id: q for q in template.questions}
         for row in rows:
-            question = template.question(row.question)
-            assert question is not None
+            question = questions[row.question]
             text = encode_value(question.type, row.value, question.options or [])
             case = cases[row.case]
             if consensus:
-                changed = repo.put_consensus(audit.id, case, row.question, text,
-                                             row.comment, ctx.actor)
-            else:
-                assert row.reviewer is not None and case.id is not None
-                before = repo.answer(case.id, row.question, row.reviewer)
-                changed = repo.put_answer(audit.id, case, row.question, row.reviewer, text,
-                                          row.comment or None, ctx.actor,
-                                          keep_comment=row.comment is None, reason=reason)
-                if changed and before is None:
-                    created += 1
-                    continue
-            if changed:
-                updated += 1
-            else:
-                unchanged += 1
+                if repo.put_consensus(audit.id, case, row.question, text, row.comment, ctx.actor):
+                    updated += 1
+                else:
+                    unchanged += 1
+                continue
+            assert row.reviewer is not None and case.id is not None
+            writes.append(AnswerWrite(case.id, case.label, row.question, row.reviewer, text,
+                                      row.comment or None, keep_comment=row.comment is None))
+        if writes:
+            created, updated, unchanged = repo.bulk_put_answers(audit.id, writes, ctx.actor,
+                                                                reason)
         if allow_identifiers:
             repo.log(ctx.actor, audit.id, action="identifiers-allowed",
                      reason=f"answers import {Path(path).name}")

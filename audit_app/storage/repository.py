@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -16,6 +17,31 @@ from audit_app.storage.models import (
     ConsensusRow,
     utcnow,
 )
+
+
+@dataclass(frozen=True)
+class AnswerWrite:
+    """One answer to store in a bulk write; ``comment=None`` with ``keep_comment`` leaves it."""
+
+    case_id: int
+    case_label: str
+    question_id: str
+    reviewer: str
+    value: str
+    comment: str | None
+    keep_comment: bool = False
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """The plain columns of a stored answer, for fast reading."""
+
+    id: int
+    case_id: int
+    question_id: str
+    reviewer: str
+    value: str
+    comment: str | None
 
 
 class Repository:
@@ -99,6 +125,81 @@ class Repository:
     def answers(self, audit_id: str) -> list[AnswerRow]:
         """Every reviewer answer in an audit."""
         return list(self.session.exec(select(AnswerRow).where(AnswerRow.audit_id == audit_id)))
+
+    def answer_rows(self, audit_id: str) -> list[StoredAnswer]:
+        """Every reviewer answer of an audit as plain tuples (no ORM objects: fast for big audits)."""
+        rows = self._fetchall("SELECT id, case_id, question_id, reviewer, value, comment "
+                              "FROM answer WHERE audit_id = ?", (audit_id,))
+        return [StoredAnswer(*row) for row in rows]
+
+    def answer_values(self, audit_id: str) -> list[tuple[int, str, str, str]]:
+        """(case id, question id, reviewer, value) of every answer, read through the driver."""
+        return self._fetchall("SELECT case_id, question_id, reviewer, value FROM answer "
+                              "WHERE audit_id = ?", (audit_id,))
+
+    def _fetchall(self, sql: str, params: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
+        """Rows of a query run through the driver cursor (no per-row processing)."""
+        connection = self.session.connection()
+        if connection.dialect.paramstyle != "qmark":
+            sql = sql.replace("?", "%s")
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def _executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        """Run one statement for many rows through the driver (``?`` marks become the driver's)."""
+        if not rows:
+            return
+        connection = self.session.connection()
+        if connection.dialect.paramstyle != "qmark":
+            sql = sql.replace("?", "%s")
+        connection.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+
+    def _db_time(self, moment: object) -> object:
+        """A timestamp as the driver receives it, processed once by the column type."""
+        column_type = ChangeRow.__table__.c.at.type  # type: ignore[attr-defined]
+        processor = column_type.bind_processor(self.session.connection().dialect)
+        return processor(moment) if processor else moment
+
+    def bulk_put_answers(self, audit_id: str, writes: list[AnswerWrite], actor: str,
+                         reason: str | None = None) -> tuple[int, int, int]:
+        """Store many answers at once, logging each change; returns (created, updated, unchanged)."""
+        existing = {(a.case_id, a.question_id, a.reviewer): a for a in self.answer_rows(audit_id)}
+        now = self._db_time(utcnow())
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
+        logs: list[tuple[object, ...]] = []
+        unchanged = 0
+        for w in writes:
+            old = existing.get((w.case_id, w.question_id, w.reviewer))
+            comment = old.comment if (w.keep_comment and old is not None) else w.comment
+            if old is None:
+                inserts.append((audit_id, w.case_id, w.question_id, w.reviewer, w.value, comment,
+                                now))
+                logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
+                             "answer-set", None, w.value, reason))
+                continue
+            if old.value == w.value and old.comment == comment:
+                unchanged += 1
+                continue
+            updates.append((w.value, comment, now, old.id))
+            if old.value != w.value:
+                logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
+                             "answer-changed", old.value, w.value, reason))
+            if old.comment != comment:
+                logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
+                             "comment", old.comment, comment, reason))
+        self._executemany("INSERT INTO answer (audit_id, case_id, question_id, reviewer, value, "
+                          "comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts)
+        self._executemany("UPDATE answer SET value = ?, comment = ?, updated_at = ? WHERE id = ?",
+                          updates)
+        self._executemany("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, "
+                          "reviewer, action, old_value, new_value, reason) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", logs)
+        return len(inserts), len(updates), unchanged
 
     def answers_for_case(self, case_id: int) -> list[AnswerRow]:
         """Every reviewer answer of one case."""
