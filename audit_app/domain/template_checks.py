@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from audit_app.domain.conditions import ConditionError, parse_condition
+from audit_app.domain.dependency_cycles import cycle_through, strong_components
 from audit_app.domain.template_source import DataPath, Finding, SourceDocument
 
 #: Template, case field, question, section, option, quality-area and bin ids.
@@ -385,89 +386,20 @@ def _conditions(checker: _Checker, questions: list[_QuestionInfo]) -> None:
         if q.ident is not None and q.ident not in depends:
             depends[q.ident] = set(condition.names & question_ids)
             lines[q.ident] = line
-    order = [q.ident for q in questions if q.ident in depends]
-    for component in _strong_components(order, depends):
+    order = list(dict.fromkeys(q.ident for q in questions if q.ident is not None and q.ident in depends))
+    for component in strong_components(order, depends):
         members = set(component)
         if len(members) == 1 and component[0] not in depends[component[0]]:
             continue
-        start = min(component, key=lambda ident: (lines[ident], order.index(ident)))
-        cycle = _cycle_through(start, depends, members)
+        start = min(component, key=lines.__getitem__)  # components list members in template order
+        cycle = cycle_through(start, depends, members)
+        if len(cycle) > 12:
+            cycle = [*cycle[:10], "...", cycle[-1]]
         checker.add(
             lines[start],
             "reference-cycle",
             "applies_when conditions depend on each other in a cycle: " + " -> ".join(cycle),
         )
-
-
-def _strong_components(order: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively (templates can be long)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
-    counter = 0
-    for root in order:
-        if root in index:
-            continue
-        work: list[tuple[str, Iterator[str]]] = []
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        work.append((root, iter(sorted(edges.get(root, ())))))
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for nxt in successors:
-                if nxt not in edges:
-                    continue  # a question without applies_when depends on nothing
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(sorted(edges.get(nxt, ())))))
-                    advanced = True
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(sorted(component, key=order.index))
-    return components
-
-
-def _cycle_through(start: str, edges: dict[str, set[str]], members: set[str]) -> list[str]:
-    """One cycle from ``start`` back to itself inside a strongly connected component."""
-    previous: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        following: list[str] = []
-        for node in frontier:
-            for nxt in sorted(edges.get(node, set()) & members):
-                if nxt == start:
-                    path = [node]
-                    while path[-1] != start:
-                        path.append(previous[path[-1]])
-                    return [start, *reversed(path[:-1]), start]
-                if nxt not in previous:
-                    previous[nxt] = node
-                    following.append(nxt)
-        frontier = following
-    return [start, start]
 
 
 def semantic_findings(doc: SourceDocument) -> list[Finding]:
