@@ -72,28 +72,32 @@ def fmt_stat(value: float | int | None) -> str:
     return format_number(round(float(value), 1)).replace(".", ",")
 
 
-def render_text(tables: dict[str, Any], width: int = 14) -> str:
-    """Plain-text tables for a terminal."""
+def render_text(tables: dict[str, Any]) -> str:
+    """Plain-text tables for a terminal: counts with percentages of answered, columns sized to fit."""
     keys = column_keys(tables)
-    lines = [
-        f"{tables['audit']['name']} – mall {tables['template']['id']} v{tables['template']['version']}",
+    width = max([10, *(len(label) for _, label in keys)]) + 2
+    label_width = 44
+
+    def line(label: str, cells: list[str]) -> str:
+        return f"  {label[:label_width - 2]:{label_width - 2}}" + "".join(f"{c:>{width}}" for c in cells)
+
+    out = [
+        f"{tables['audit']['name']} – mall {tables['template']['id']} version "
+        f"{tables['template']['version']}",
         f"Ärenden: {tables['cases']['total']} (exkluderade: {tables['excluded']})"
         + (f", uppdelat på {tables['by']}" if tables["by"] else ""),
+        "",
+        line("", [label for _, label in keys]),
+        line("Ärenden", [str(tables["cases"][k]) for k, _ in keys]),
     ]
-    head = f"{'':40}" + "".join(f"{label[:width]:>{width + 2}}" for _, label in keys)
-    cases_line = f"{'Ärenden':40}" + "".join(f"{tables['cases'][k]:>{width + 2}}" for k, _ in keys)
     for block in blocks(tables):
-        lines += ["", f"{block.question_id}: {block.title}", head]
+        out += ["", f"{block.question_id}: {block.title}"]
         for (label, counts), pcts in zip(block.rows, block.percents, strict=True):
-            cells = "".join(f"{c:>{width - 5}} {fmt_percent(p):>6}" for c, p in zip(counts, pcts,
-                                                                                   strict=True))
-            lines.append(f"  {label[:38]:38}{cells}")
+            out.append(line(label, [f"{c} {fmt_percent(p) or '–':>5}" for c, p in
+                                    zip(counts, pcts, strict=True)]))
         for label, values in block.stat_rows:
-            lines.append(f"  {label[:38]:38}" + "".join(f"{fmt_stat(v):>{width + 2}}"
-                                                         for v in values))
+            out.append(line(label, [fmt_stat(v) for v in values]))
         for label, counts in block.status_rows:
-            lines.append(f"  {label[:38]:38}" + "".join(f"{c:>{width + 2}}" for c in counts))
-    lines.insert(2, "")
-    lines.insert(3, head)
-    lines.insert(4, cases_line)
-    return "\n".join(lines) + "\n"
+            if label == STATUS_LABELS["applicable"] or any(counts):
+                out.append(line(label, [str(c) for c in counts]))
+    return "\n".join(out) + "\n"
