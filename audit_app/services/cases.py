@@ -20,7 +20,7 @@ from audit_app.domain.values import (
     parse_date,
     parse_number,
 )
-from audit_app.services.audits import OpenedAudit, open_audit
+from audit_app.services.audits import OpenedAudit, frozen_template, open_audit
 from audit_app.services.context import AppContext
 from audit_app.services.review import (
     CaseForm,
@@ -99,6 +99,7 @@ class AuditProgress:
     included: int
     complete: int
     excluded: int
+    template_title: str = ""
 
 
 def field_inputs(form: CaseForm) -> dict[str, str]:
@@ -126,14 +127,18 @@ def list_cases(ctx: AppContext, audit_ref: str, reviewer: str) -> CaseList:
 
 
 def audit_progress(ctx: AppContext, reviewer: str) -> dict[str, AuditProgress]:
-    """Progress of every audit for a reviewer, by audit id (cheap: reads no answers)."""
+    """Progress of every audit for a reviewer, by audit id, with its template's title.
+
+    Cheap: it reads no answers, and counts the cases marked complete.
+    """
     with ctx.db.unit_of_work() as repo:
         out: dict[str, AuditProgress] = {}
         for audit in repo.audits():
             cases = repo.cases(audit.id)
             included = [c for c in cases if not c.excluded_reason]
             done = sum(1 for c in included if reviewer in completed_reviewers(c))
-            out[audit.id] = AuditProgress(len(included), done, len(cases) - len(included))
+            out[audit.id] = AuditProgress(len(included), done, len(cases) - len(included),
+                                          frozen_template(audit).title)
         return out
 
 

@@ -1,0 +1,111 @@
+"""The first page: every audit with its template, cases and progress; create and open audits."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.gui.errors import dispatcher
+from audit_app.gui.models import KEY_ROLE, SORT_ROLE, AuditListModel
+from audit_app.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from audit_app.gui.session import Session
+
+
+class AuditsPage(QWidget):
+    """The audits in this database."""
+
+    open_requested = Signal(str)  # audit id
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        title = QLabel(self.tr("Audits"))
+        title.setObjectName("caseTitle")
+        self.model = AuditListModel()
+        proxy = QSortFilterProxyModel()
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.proxy = proxy
+        self.view = QTableView()
+        self.view.setObjectName("auditTable")
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.activated.connect(lambda index: self.open_requested.emit(index.data(KEY_ROLE)))
+        self.empty = QLabel(self.tr("There are no audits yet. Create one with “New audit…”, "
+                                    "or try the demo audit."))
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self.loading = QLabel(self.tr("Opening the database…"))
+        self.new_button = QPushButton(self.tr("New audit…"))
+        self.new_button.setObjectName("newAudit")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("openAudit")
+        self.demo_button = QPushButton(self.tr("Create the demo audit"))
+        self.demo_button.setObjectName("demoAudit")
+        self.open_button.clicked.connect(self._open_selected)
+        self.demo_button.clicked.connect(self.create_demo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.loading)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the audits again (select one of them by id)."""
+        with dispatcher.reporting(self):
+            self.model.reset(self.session.audits())
+        self.loading.hide()
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.open_button.setEnabled(self.model.rowCount() > 0)
+        row = self.model.row_of(select) if select else 0
+        if self.model.rowCount():
+            index = self.proxy.mapFromSource(self.model.index(max(row, 0), 0))
+            self.view.selectRow(index.row())
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected(self) -> str | None:
+        """The selected audit's id."""
+        index = self.view.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def _open_selected(self) -> None:
+        audit_id = self.selected()
+        if audit_id:
+            self.open_requested.emit(audit_id)
+
+    def create_demo(self) -> None:
+        """Create the demo audit (002's design, synthetic cases) in the background."""
+        def done(audit_id: object) -> None:
+            self.session.audits_changed.emit()
+            self.reload(select=str(audit_id))
+
+        run_in_background(self, self.tr("Creating the demo audit…"), self.session.create_demo,
+                          done)

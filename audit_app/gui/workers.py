@@ -1,0 +1,74 @@
+"""Long work (imports, the demo) off the GUI thread, with a busy progress bar meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from audit_app.gui.errors import dispatcher
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._work = work
+        self._signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as exc:  # handed to the GUI thread, shown there
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+_running: set[_Signals] = set()
+
+
+def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
+                      on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], bool] | None = None) -> None:
+    """Run ``work`` on a pool thread while a busy bar shows ``label``; then call ``on_done``.
+
+    An exception goes to ``on_error`` first (return True when handled), else to the dispatcher.
+    """
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setObjectName("busy")
+    signals = _Signals()
+    _running.add(signals)
+
+    def finish() -> None:
+        _running.discard(signals)
+        dialog.reset()
+        dialog.close()
+        dialog.deleteLater()
+
+    def done(result: object) -> None:
+        finish()
+        on_done(result)
+
+    def failed(error: BaseException) -> None:
+        finish()
+        if on_error is None or not on_error(error):
+            dispatcher.show(error, parent)
+
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Task(work, signals))
+
+
+def busy() -> bool:
+    """Whether background work is still running (for tests and for closing the window)."""
+    return bool(_running)
