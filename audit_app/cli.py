@@ -139,6 +139,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sample(args: argparse.Namespace) -> int:
+    """Draw a stratified sample of cases from a population file."""
+    from audit_app.domain.sampling import SamplingPlan
+    from audit_app.services.sampling import draw_sample
+
+    strata = tuple(s.strip() for s in args.strata.split(",") if s.strip())
+    plan = SamplingPlan(strata, args.per_stratum, args.seed, args.reserves)
+    files = draw_sample(Path(args.population), plan, Path(args.out))
+    result = files.result
+    for key in sorted(result.stratum_sizes):
+        drawn = min(result.stratum_sizes[key], args.per_stratum)
+        print(f"{' / '.join(key)}: {drawn} av {result.stratum_sizes[key]}")
+    print(f"Urval: {len(result.selected)} ärenden -> {files.sample_path}")
+    if files.reserve_path:
+        print(f"Reserver: {len(result.reserves)} ärenden -> {files.reserve_path}")
+    for key, short in sorted(result.shortfalls.items()):
+        print(f"audit-app: warning: stratum {' / '.join(key)} lacks {short} case(s)", file=sys.stderr)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     """Copy the database to a backup file."""
     from audit_app.services.backup import backup
@@ -222,6 +242,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("audit")
     export.add_argument("--out", required=True)
     export.set_defaults(handler=cmd_export)
+
+    sample = sub.add_parser("sample", help="draw a stratified sample from a population CSV")
+    sample.add_argument("population", help="CSV with a 'case' column and the strata columns")
+    sample.add_argument("--strata", required=True, help="comma-separated columns, e.g. unit,gender")
+    sample.add_argument("--per-stratum", type=int, required=True)
+    sample.add_argument("--seed", type=int, required=True, help="record it: the same seed redraws")
+    sample.add_argument("--reserves", type=int, default=0, help="reserve cases per stratum")
+    sample.add_argument("--out", required=True)
+    sample.set_defaults(handler=cmd_sample)
 
     backup = sub.add_parser("backup", help="back up the database")
     backup.add_argument("--out")

@@ -30,7 +30,8 @@ class ImportResult:
         return f"{self.created} new, {self.updated} changed, {self.unchanged} unchanged"
 
 
-def _read(path: str | Path) -> bytes:
+def read_input_file(path: str | Path) -> bytes:
+    """The bytes of an input file; a missing or unreadable file is a clear rejection."""
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
@@ -44,7 +45,7 @@ def _read(path: str | Path) -> bytes:
 def import_cases(ctx: AppContext, audit_ref: str, path: str | Path, *,
                  allow_identifiers: bool = False) -> ImportResult:
     """Add or update the cases listed in a CSV file (DESIGN section 4)."""
-    data = _read(path)
+    data = read_input_file(path)
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         template = audit.template
@@ -91,7 +92,7 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
                    reviewer: str | None = None, consensus: bool = False,
                    allow_identifiers: bool = False) -> ImportResult:
     """Record reviewer answers (or with ``consensus`` the agreed answers) from a CSV file."""
-    data = _read(path)
+    data = read_input_file(path)
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         template = audit.template
