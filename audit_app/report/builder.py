@@ -1,0 +1,106 @@
+"""Build the inspection report PDF from a ``ReportData``: the one public entry of the package.
+
+The chapters follow the seed report 002: Sammanfattning, Inledning, Granskningsmetod, Målgrupp,
+urval och avgränsning, Utgångspunkter, Bakgrund, Granskningsresultat, Dialogmöten, Analys per
+kvalitetsområde, Jämställdhetsanalys and the template as an appendix. The PDF is rendered in
+several passes (the table of contents needs the page numbers, the footer the page count).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from io import BytesIO
+
+from audit_app.report.analysis import analysis_chapter
+from audit_app.report.appendix import appendix_chapter
+from audit_app.report.chapters import (
+    DIALOGMOTEN,
+    contents,
+    front_chapters,
+    plain_chapter,
+    title_page,
+)
+from audit_app.report.data import ReportData
+from audit_app.report.gender import gender_chapter
+from audit_app.report.results import results_chapter
+from audit_app.report.story import Story
+from audit_app.report.suppression import GENDER, MAIN, mask_tables
+from audit_app.report.templates import ReportDocument, numbered_canvas
+
+CREATOR = "Aktgranskning"
+#: Rendering passes expected for the progress estimate (TOC, then page numbers settle).
+EXPECTED_PASSES = 2
+
+Progress = Callable[[int, int], None]
+
+
+def write_story(data: ReportData) -> Story:
+    """Every flowable of the report, in order."""
+    # One suppression per question across both breakdowns, so no table gives back what
+    # another hides (they share the total column).
+    masks = mask_tables({MAIN: data.tables, GENDER: data.gender_tables}, data.small_cell_limit)
+    story = Story()
+    title_page(story, data)
+    contents(story)
+    front_chapters(story, data)
+    results_chapter(story, data, masks)
+    plain_chapter(story, data, DIALOGMOTEN, "dialogmoten")
+    analysis_chapter(story, data, masks)
+    gender_chapter(story, data, masks)
+    appendix_chapter(story, data)
+    return story
+
+
+class _Progress:
+    """Turns ReportLab's per-pass flowable counts into one rising (done, total) series."""
+
+    def __init__(self, callback: Progress | None, flowables: int) -> None:
+        self.callback = callback
+        self.per_pass = max(flowables, 1)
+        self.total = self.per_pass * EXPECTED_PASSES + 1
+        self.passes = 0
+        self.done = 0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "PASS":
+            self.passes = value
+        elif kind == "PROGRESS":
+            self.report((self.passes - 1) * self.per_pass + value)
+
+    def report(self, done: int) -> None:
+        done = min(max(done, self.done), self.total - 1)
+        if self.callback is not None and done > self.done:
+            self.callback(done, self.total)
+        self.done = done
+
+    def finish(self) -> None:
+        if self.callback is not None:
+            self.callback(self.total, self.total)
+
+
+def build_report(data: ReportData, progress: Progress | None = None) -> bytes:
+    """Render the report and return the PDF's bytes.
+
+    ``progress(done, total)`` is called while rendering, with a fixed ``total``, and finally with
+    ``done == total``.
+    """
+    story = write_story(data)
+    out = BytesIO()
+    doc = ReportDocument(
+        out,
+        header_left=data.title,
+        header_right=data.organisation or "",
+        title=data.title,
+        author=data.author,
+        subject=f"Kvalitetsgranskning: {data.template.title} (version {data.template.version})",
+        creator=CREATOR,
+        producer=CREATOR,
+        keywords=["kvalitetsgranskning", "ärendegranskning", data.template.id],
+        lang="sv",
+    )
+    tracker = _Progress(progress, len(story.flowables))
+    tracker.report(0)
+    doc.setProgressCallBack(tracker)
+    doc.multiBuild(story.flowables, canvasmaker=numbered_canvas(data.title))
+    tracker.finish()
+    return out.getvalue()

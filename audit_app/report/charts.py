@@ -1,0 +1,194 @@
+"""Charts as ReportLab ``Drawing`` subclasses, drawn from shapes so every label can wrap.
+
+``GroupedBarChart`` is a horizontal bar chart: one group of bars per answer option, one bar per
+column of the breakdown (each its own colour, always in legend order), a percentage axis and a
+legend. Colours differ in lightness so a greyscale print still tells them apart; every bar also
+carries its value as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import Color
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from audit_app.report import fonts, styles
+from audit_app.report.text import NBSP
+
+
+@dataclass(frozen=True)
+class Series:
+    """One column of the breakdown: its name, a value per category (None = hidden), the texts."""
+
+    name: str
+    values: Sequence[float | None]
+    texts: Sequence[str]
+
+
+@dataclass
+class _Layout:
+    """Measures of one chart, worked out before drawing (a Drawing rejects extra attributes)."""
+
+    categories: list[str]
+    series: list[Series]
+    width: float
+    max_value: float
+    font_size: float = styles.CHART_SIZE
+    leading: float = styles.CHART_SIZE + 1.8
+    value_room: float = 30.0
+    axis_room: float = 13.0
+    legend_row: float = 12.0
+    group_gap: float = 7.0
+    bar_gap: float = 1.0
+
+    def __post_init__(self) -> None:
+        n = len(self.series)
+        self.bar_h = 8.0 if n <= 2 else (6.5 if n <= 4 else 5.0)
+        self.label_w = 0.3 * self.width  # the same in every chart, so bars line up page to page
+        self.plot_x = self.label_w + 6
+        self.plot_w = self.width - self.plot_x - self.value_room
+        self.label_lines = [
+            simpleSplit(c, fonts.REGULAR, self.font_size, self.label_w) or [""] for c in self.categories
+        ]
+        self.legend_rows = self._legend_layout() if n > 1 else []
+        self.bars_h = n * self.bar_h + (n - 1) * self.bar_gap
+        self.group_heights = [max(self.bars_h, len(ls) * self.leading) for ls in self.label_lines]
+        plot_h = sum(self.group_heights) + self.group_gap * (len(self.categories) + 1)
+        legend_h = len(self.legend_rows) * self.legend_row + (6 if self.legend_rows else 0)
+        self.height = plot_h + self.axis_room + legend_h + 4
+        self.plot_bottom = self.axis_room + legend_h
+        self.plot_top = self.plot_bottom + plot_h
+
+    def _legend_layout(self) -> list[list[tuple[int, float]]]:
+        """Legend entries as rows of (series index, x offset) that fit the width."""
+        rows: list[list[tuple[int, float]]] = [[]]
+        x = 0.0
+        for i, s in enumerate(self.series):
+            w = 12 + stringWidth(s.name, fonts.REGULAR, self.font_size) + 14
+            if x + w > self.width and rows[-1]:
+                rows.append([])
+                x = 0.0
+            rows[-1].append((i, x))
+            x += w
+        return rows
+
+    def x(self, value: float) -> float:
+        """The x position of a value on the axis."""
+        return self.plot_x + self.plot_w * max(0.0, min(value, self.max_value)) / self.max_value
+
+
+def series_colour(index: int) -> Color:
+    """The fill colour of the index-th series."""
+    return styles.SERIES_COLOURS[index % len(styles.SERIES_COLOURS)]
+
+
+class GroupedBarChart(Drawing):
+    """A horizontal grouped bar chart of percentages (0-100) that fits ``width`` points."""
+
+    def __init__(
+        self,
+        categories: Sequence[str],
+        series: Sequence[Series],
+        width: float,
+        *,
+        max_value: float = 100.0,
+    ) -> None:
+        if not categories or not series or any(len(s.values) != len(categories) for s in series):
+            raise ValueError("every series needs one value per category")
+        fonts.register_fonts()
+        lay = _Layout(list(categories), list(series), width, max_value)
+        super().__init__(width, lay.height)
+        _draw_grid(self, lay)
+        _draw_groups(self, lay)
+        _draw_legend(self, lay)
+
+
+def _draw_grid(d: Drawing, lay: _Layout) -> None:
+    for tick in range(0, int(lay.max_value) + 1, 25):
+        x = lay.x(tick)
+        d.add(Line(x, lay.plot_bottom, x, lay.plot_top, strokeColor=styles.HAIRLINE, strokeWidth=0.4))
+        d.add(
+            String(
+                x,
+                lay.plot_bottom - 9,
+                f"{tick}{NBSP}%",
+                fontName=fonts.REGULAR,
+                fontSize=lay.font_size - 0.5,
+                fillColor=styles.MUTED,
+                textAnchor="middle",
+            )
+        )
+    d.add(
+        Line(lay.plot_x, lay.plot_bottom, lay.plot_x, lay.plot_top, strokeColor=styles.RULE, strokeWidth=0.6)
+    )
+
+
+def _draw_groups(d: Drawing, lay: _Layout) -> None:
+    y_top = lay.plot_top - lay.group_gap
+    for i, lines in enumerate(lay.label_lines):
+        group_h = lay.group_heights[i]
+        mid = y_top - group_h / 2  # labels and bars are both centred on the group's middle
+        text_top = mid + len(lines) * lay.leading / 2
+        for j, line in enumerate(lines):
+            d.add(
+                String(
+                    0,
+                    text_top - (j + 1) * lay.leading + 2,
+                    line,
+                    fontName=fonts.REGULAR,
+                    fontSize=lay.font_size,
+                    fillColor=styles.INK,
+                )
+            )
+        bar_y = mid + lay.bars_h / 2
+        for k, s in enumerate(lay.series):
+            bar_y -= lay.bar_h
+            value = s.values[i]
+            end = lay.plot_x
+            if value is not None and value > 0:
+                end = lay.x(value)
+                d.add(
+                    Rect(
+                        lay.plot_x,
+                        bar_y,
+                        end - lay.plot_x,
+                        lay.bar_h,
+                        fillColor=series_colour(k),
+                        strokeColor=styles.INK,
+                        strokeWidth=0.25,
+                    )
+                )
+            d.add(
+                String(
+                    end + 2.5,
+                    bar_y + lay.bar_h / 2 - lay.font_size * 0.35,
+                    s.texts[i],
+                    fontName=fonts.REGULAR,
+                    fontSize=lay.font_size - 0.5,
+                    fillColor=styles.INK,
+                )
+            )
+            bar_y -= lay.bar_gap
+        y_top -= group_h + lay.group_gap
+
+
+def _draw_legend(d: Drawing, lay: _Layout) -> None:
+    y = lay.plot_bottom - lay.axis_room - lay.legend_row
+    for row in lay.legend_rows:
+        for index, x in row:
+            d.add(Rect(x, y, 9, 7, fillColor=series_colour(index), strokeColor=styles.INK, strokeWidth=0.25))
+            d.add(
+                String(
+                    x + 12,
+                    y + 0.8,
+                    lay.series[index].name,
+                    fontName=fonts.REGULAR,
+                    fontSize=lay.font_size,
+                    fillColor=styles.INK,
+                )
+            )
+        y -= lay.legend_row
