@@ -66,13 +66,21 @@ def _fresh_catalog(language: str) -> Path | None:
     return qm if qm.exists() else None
 
 
+_installed: list[QTranslator] = []
+
+
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Load the program's and Qt's own catalogs for ``language`` (English needs none)."""
+    """Load the program's and Qt's own catalogs for ``language`` (English needs none).
+
+    Catalogs installed by an earlier call are removed first.
+    """
+    while _installed:
+        app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv"
                                else QLocale.Language.English, QLocale.Country.Sweden))
-    installed: list[QTranslator] = []
+    installed = _installed
     if language == "en":
-        return installed
+        return list(installed)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     catalog = _fresh_catalog(language)
     for name, directory in (("qtbase", qt_dir), (APP_CATALOG, str(catalog.parent) if catalog
@@ -81,7 +89,7 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         if directory and translator.load(f"{name}_{language}", directory):
             app.installTranslator(translator)
             installed.append(translator)
-    return installed
+    return list(installed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -125,9 +125,9 @@ def make_window(qtbot, gui_ctx: AppContext, settings: Settings,  # type: ignore[
     """Build, show and activate a main window (call again to 'restart' the program)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    prepare(app, settings)
 
     def make(ctx: AppContext | None = None) -> MainWindow:
+        prepare(app, settings)
         window = build_window(ctx or gui_ctx, settings)
         qtbot.addWidget(window)
         window.show()

@@ -1,0 +1,833 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>AnswerCommand</name>
+    <message>
+        <source>answer to “%1”</source>
+        <translation>svar på ”%1”</translation>
+    </message>
+</context>
+<context>
+    <name>AuditListModel</name>
+    <message>
+        <source>Audit</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mall</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Akter</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Klara</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditsPage</name>
+    <message>
+        <source>Audits</source>
+        <translation>Granskningar</translation>
+    </message>
+    <message>
+        <source>There are no audits yet. Create one with “New audit…”, or try the demo audit.</source>
+        <translation>Det finns inga granskningar ännu. Skapa en med ”Ny granskning…” eller prova demogranskningen.</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <source>New audit…</source>
+        <translation>Ny granskning…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Create the demo audit</source>
+        <translation>Skapa demogranskningen</translation>
+    </message>
+    <message>
+        <source>Creating the demo audit…</source>
+        <translation>Skapar demogranskningen…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Edit case %1</source>
+        <translation>Ändra akt %1</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Ny akt</translation>
+    </message>
+    <message>
+        <source>e.g. HV-01 (never a personal identity number)</source>
+        <translation>t.ex. HV-01 (aldrig ett personnummer)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Akt</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>The case seems to contain a personal identity number. Store it anyway? This is logged.</source>
+        <translation>Akten verkar innehålla ett personnummer. Spara ändå? Det loggas.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFormPage</name>
+    <message>
+        <source>Next section</source>
+        <translation>Nästa avsnitt</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Föregående avsnitt</translation>
+    </message>
+    <message>
+        <source>Next unanswered question</source>
+        <translation>Nästa obesvarade fråga</translation>
+    </message>
+    <message>
+        <source>Next case</source>
+        <translation>Nästa akt</translation>
+    </message>
+    <message>
+        <source>Previous case</source>
+        <translation>Föregående akt</translation>
+    </message>
+    <message>
+        <source>Mark case complete</source>
+        <translation>Markera akten som klar</translation>
+    </message>
+    <message>
+        <source>Comment on the question</source>
+        <translation>Kommentera frågan</translation>
+    </message>
+    <message>
+        <source>Answer history</source>
+        <translation>Svarshistorik</translation>
+    </message>
+    <message>
+        <source>Back to the case list</source>
+        <translation>Tillbaka till aktlistan</translation>
+    </message>
+    <message>
+        <source>No question in this section applies to the case.</source>
+        <translation>Ingen fråga i avsnittet gäller för akten.</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Inte sparat.</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>The text seems to contain a personal identity number. Case files in an audit should not be identifiable.
+
+Store it anyway? This is logged.</source>
+        <translation>Texten verkar innehålla ett personnummer. Akter i en granskning ska inte gå att identifiera.
+
+Spara ändå? Det loggas.</translation>
+    </message>
+    <message>
+        <source>The case is no longer marked complete: a question that applies has no answer.</source>
+        <translation>Akten är inte längre markerad som klar: en fråga som gäller saknar svar.</translation>
+    </message>
+    <message>
+        <source>Every question that applies is answered. Ctrl+Enter marks the case complete.</source>
+        <translation>Alla frågor som gäller är besvarade. Ctrl+Enter markerar akten som klar.</translation>
+    </message>
+    <message>
+        <source>The case is complete. Ctrl+Shift+PgDown opens the next case.</source>
+        <translation>Akten är klar. Ctrl+Skift+PgDn öppnar nästa akt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The case cannot be marked complete: %n question(s) that apply have no answer. First: “%1”</source>
+        <translation>
+            <numerusform>Akten kan inte markeras som klar: %n fråga som gäller saknar svar: ”%1”</numerusform><numerusform>Akten kan inte markeras som klar: %n frågor som gäller saknar svar. Första: ”%1”</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>Case list</source>
+        <translation>Aktlista</translation>
+    </message>
+    <message>
+        <source>◀ Previous case</source>
+        <translation>◀ Föregående akt</translation>
+    </message>
+    <message>
+        <source>Next case ▶</source>
+        <translation>Nästa akt ▶</translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation>Markera som klar</translation>
+    </message>
+    <message>
+        <source>No case fields entered</source>
+        <translation>Inga uppgifter om akten</translation>
+    </message>
+    <message>
+        <source>Excluded from the audit: %1. Answers are kept but not counted.</source>
+        <translation>Exkluderad från granskningen: %1. Svaren sparas men räknas inte.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 of %3 answered</source>
+        <translation>%1 · %2 av %3 besvarade</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Öppna igen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Akt</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <source>Excluded because</source>
+        <translation>Exkluderad, skäl</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>All audits</source>
+        <translation>Alla granskningar</translation>
+    </message>
+    <message>
+        <source>Filter cases (Ctrl+F)</source>
+        <translation>Filtrera akter (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alla akter</translation>
+    </message>
+    <message>
+        <source>Not complete</source>
+        <translation>Inte klara</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Ej påbörjad</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Påbörjad</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exkluderad</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granska</translation>
+    </message>
+    <message>
+        <source>New case…</source>
+        <translation>Ny akt…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ändra…</translation>
+    </message>
+    <message>
+        <source>Exclude…</source>
+        <translation>Exkludera…</translation>
+    </message>
+    <message>
+        <source>Import cases…</source>
+        <translation>Importera akter…</translation>
+    </message>
+    <message>
+        <source>Import answers…</source>
+        <translation>Importera svar…</translation>
+    </message>
+    <message>
+        <source>%1 cases · %2 complete · %3 excluded</source>
+        <translation>%1 akter · %2 klara · %3 exkluderade</translation>
+    </message>
+    <message>
+        <source>Include again</source>
+        <translation>Ta med igen</translation>
+    </message>
+    <message>
+        <source>Import cases</source>
+        <translation>Importera akter</translation>
+    </message>
+    <message>
+        <source>Import answers</source>
+        <translation>Importera svar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2</source>
+        <translation>Importerat %1: %2</translation>
+    </message>
+    <message>
+        <source>The file contains personal identity numbers in free text. Import it anyway? This is logged.</source>
+        <translation>Filen innehåller personnummer i fritext. Importera ändå? Det loggas.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importerar %1…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateAuditDialog</name>
+    <message>
+        <source>New audit</source>
+        <translation>Ny granskning</translation>
+    </message>
+    <message>
+        <source>e.g. Öppenvård barn 0-12 år, hösten 2025</source>
+        <translation>t.ex. Öppenvård barn 0-12 år, hösten 2025</translation>
+    </message>
+    <message>
+        <source>A bundled template</source>
+        <translation>En medföljande mall</translation>
+    </message>
+    <message>
+        <source>A template file (YAML or JSON)</source>
+        <translation>En mallfil (YAML eller JSON)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n question(s))</source>
+        <translation>
+            <numerusform>%1 (%n fråga)</numerusform><numerusform>%1 (%n frågor)</numerusform></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontrollera</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Skapa</translation>
+    </message>
+    <message>
+        <source>Template file</source>
+        <translation>Mallfil</translation>
+    </message>
+    <message>
+        <source>Templates (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Mallar (*.yaml *.yml *.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose a template file.</source>
+        <translation>Välj en mallfil.</translation>
+    </message>
+    <message>
+        <source>The template is valid.</source>
+        <translation>Mallen är giltig.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 – %3</source>
+        <translation>Rad %1: %2 – %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The template has %n error(s); nothing was created.</source>
+        <translation>
+            <numerusform>Mallen har %n fel; ingenting skapades.</numerusform><numerusform>Mallen har %n fel; ingenting skapades.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Errors in the file</source>
+        <translation>Fel i filen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found. Nothing was saved; correct the file and try again.</source>
+        <translation>
+            <numerusform>%n fel hittades. Ingenting sparades; rätta filen och försök igen.</numerusform><numerusform>%n fel hittades. Ingenting sparades; rätta filen och försök igen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Line %1: %2 – %3</source>
+        <translation>Rad %1: %2 – %3</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiera</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The input was not accepted</source>
+        <translation>Uppgiften godtogs inte</translation>
+    </message>
+    <message>
+        <source>The file has errors</source>
+        <translation>Filen innehåller fel</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Hittades inte</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>Databasen kan inte användas</translation>
+    </message>
+    <message>
+        <source>The case was not saved</source>
+        <translation>Akten sparades inte</translation>
+    </message>
+    <message>
+        <source>Not a valid number</source>
+        <translation>Inte ett giltigt tal</translation>
+    </message>
+    <message>
+        <source>Outside the allowed range</source>
+        <translation>Utanför tillåtet intervall</translation>
+    </message>
+    <message>
+        <source>Not a date of the form YYYY-MM-DD</source>
+        <translation>Inte ett datum på formen ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Not one of the options</source>
+        <translation>Inte ett av svarsalternativen</translation>
+    </message>
+    <message>
+        <source>Several options for a single choice</source>
+        <translation>Flera alternativ där bara ett får väljas</translation>
+    </message>
+    <message>
+        <source>Contains a personal identity number</source>
+        <translation>Innehåller ett personnummer</translation>
+    </message>
+    <message>
+        <source>Answer the question before commenting on it</source>
+        <translation>Svara på frågan innan du kommenterar den</translation>
+    </message>
+    <message>
+        <source>A case with this label already exists</source>
+        <translation>Det finns redan en akt med den beteckningen</translation>
+    </message>
+    <message>
+        <source>The same row twice</source>
+        <translation>Samma rad två gånger</translation>
+    </message>
+    <message>
+        <source>A value is missing</source>
+        <translation>Värde saknas</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>För lång</translation>
+    </message>
+    <message>
+        <source>Unknown column</source>
+        <translation>Okänd kolumn</translation>
+    </message>
+    <message>
+        <source>Missing column</source>
+        <translation>Kolumn saknas</translation>
+    </message>
+    <message>
+        <source>Unknown case</source>
+        <translation>Okänd akt</translation>
+    </message>
+    <message>
+        <source>Unknown question</source>
+        <translation>Okänd fråga</translation>
+    </message>
+    <message>
+        <source>Unreadable text encoding</source>
+        <translation>Oläslig teckenkodning</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>Filen är tom</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows</source>
+        <translation>Filen har rubrikrad men inga rader</translation>
+    </message>
+    <message>
+        <source>YAML syntax error</source>
+        <translation>Syntaxfel i YAML</translation>
+    </message>
+    <message>
+        <source>Unknown key</source>
+        <translation>Okänd nyckel</translation>
+    </message>
+    <message>
+        <source>Missing key</source>
+        <translation>Nyckel saknas</translation>
+    </message>
+    <message>
+        <source>Wrong type of value</source>
+        <translation>Fel typ av värde</translation>
+    </message>
+    <message>
+        <source>Duplicate id</source>
+        <translation>Samma id två gånger</translation>
+    </message>
+    <message>
+        <source>Invalid identifier</source>
+        <translation>Ogiltig identifierare</translation>
+    </message>
+    <message>
+        <source>Reference to something that does not exist</source>
+        <translation>Hänvisning till något som inte finns</translation>
+    </message>
+    <message>
+        <source>Condition cannot be read</source>
+        <translation>Villkoret går inte att läsa</translation>
+    </message>
+    <message>
+        <source>Condition uses something not allowed</source>
+        <translation>Villkoret använder något som inte är tillåtet</translation>
+    </message>
+    <message>
+        <source>Conditions refer to each other in a circle</source>
+        <translation>Villkor hänvisar till varandra i en cirkel</translation>
+    </message>
+    <message>
+        <source>Classes overlap or are invalid</source>
+        <translation>Klasserna överlappar eller är ogiltiga</translation>
+    </message>
+    <message>
+        <source>Question without options</source>
+        <translation>Fråga utan svarsalternativ</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1. Every answer up to the last 'Saved' is stored.</source>
+        <translation>Något gick fel: %1. Alla svar fram till senaste ”Sparat” finns kvar.</translation>
+    </message>
+</context>
+<context>
+    <name>ExcludeDialog</name>
+    <message>
+        <source>Exclude case %1</source>
+        <translation>Exkludera akt %1</translation>
+    </message>
+    <message>
+        <source>An excluded case is left out of every table. Why is case %1 excluded?</source>
+        <translation>En exkluderad akt räknas inte i någon tabell. Varför exkluderas akt %1?</translation>
+    </message>
+    <message>
+        <source>e.g. wrong target group, file missing</source>
+        <translation>t.ex. fel målgrupp, akten saknas</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Answer history (Ctrl+H)</source>
+        <translation>Svarshistorik (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keys&lt;/b&gt;&lt;br&gt;1–9: pick an option&lt;br&gt;Delete: clear the answer&lt;br&gt;Enter, ↓ / ↑: next / previous question&lt;br&gt;Tab: next question&lt;br&gt;Ctrl+K: comment&lt;br&gt;Ctrl+J: next unanswered&lt;br&gt;Ctrl+PgDown / PgUp: next / previous section&lt;br&gt;Ctrl+Shift+PgDown / PgUp: next / previous case&lt;br&gt;Ctrl+Enter: mark complete&lt;br&gt;Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
+        <translation>&lt;b&gt;Tangenter&lt;/b&gt;&lt;br&gt;1–9: välj alternativ&lt;br&gt;Delete: ta bort svaret&lt;br&gt;Enter, ↓ / ↑: nästa / föregående fråga&lt;br&gt;Tab: nästa fråga&lt;br&gt;Ctrl+K: kommentar&lt;br&gt;Ctrl+J: nästa obesvarade&lt;br&gt;Ctrl+PgDn / PgUp: nästa / föregående avsnitt&lt;br&gt;Ctrl+Skift+PgDn / PgUp: nästa / föregående akt&lt;br&gt;Ctrl+Enter: markera klar&lt;br&gt;Ctrl+Z / Ctrl+Skift+Z: ångra / gör om</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <source>No help text for this question.</source>
+        <translation>Frågan har ingen hjälptext.</translation>
+    </message>
+    <message>
+        <source>Move to a question to see its help text.</source>
+        <translation>Gå till en fråga för att se dess hjälptext.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reference:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Lagrum och stöd:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Quality area: %1</source>
+        <translation>Kvalitetsområde: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Answer history</source>
+        <translation>Svarshistorik</translation>
+    </message>
+    <message>
+        <source>No change has been logged for this answer.</source>
+        <translation>Inga ändringar har loggats för svaret.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmärkning</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>besvarad</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>ändrad</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>kommentar</translation>
+    </message>
+    <message>
+        <source>identity number allowed</source>
+        <translation>personnummer tillåtet</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>ångrat</translation>
+    </message>
+    <message>
+        <source>redo</source>
+        <translation>gjort om</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Case file audit</source>
+        <translation>Aktgranskning</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>New audit…</source>
+        <translation>Ny granskning…</translation>
+    </message>
+    <message>
+        <source>Create the demo audit</source>
+        <translation>Skapa demogranskningen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Inställningar…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gå</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Granskningar</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>Aktlista</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>A&amp;kt</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>The new language applies from the next start.</source>
+        <translation>Det nya språket gäller från nästa start.</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>Granskare: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparat %1</translation>
+    </message>
+    <message>
+        <source>Every change is stored at once. Last: %1</source>
+        <translation>Varje ändring sparas direkt. Senast: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Not started</source>
+        <extracomment>Progress codes in their natural order, with the colour of their dot.</extracomment>
+        <translation>Ej påbörjad</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Påbörjad</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exkluderad</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>optional</source>
+        <translation>frivillig</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Remove the answer (Delete)</source>
+        <translation>Ta bort svaret (Delete)</translation>
+    </message>
+    <message>
+        <source>Comment (Ctrl+K)</source>
+        <translation>Kommentar (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Comment – answer the question first</source>
+        <translation>Kommentar – svara på frågan först</translation>
+    </message>
+    <message>
+        <source>Counts as an answer, shown apart in the tables</source>
+        <translation>Räknas som svar och redovisas för sig i tabellerna</translation>
+    </message>
+    <message>
+        <source>(whole number)</source>
+        <translation>(heltal)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>SectionNavigator</name>
+    <message>
+        <source>does not apply</source>
+        <translation>gäller inte</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Move to the next question after picking an option</source>
+        <translation>Gå till nästa fråga när ett alternativ har valts</translation>
+    </message>
+    <message>
+        <source>Your answers are stored under the reviewer name. A new language applies when the program is started again.</source>
+        <translation>Dina svar sparas under granskarnamnet. Ett nytt språk gäller när programmet startas om.</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+</context>
+</TS>
