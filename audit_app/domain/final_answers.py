@@ -75,6 +75,8 @@ class CaseResolver:
         self._case = case
         self._answers = answers
         self._included = case.included
+        self._consensus = answers.consensus
+        self._by_reviewer = answers.by_reviewer
         self._status: dict[str, Status] = {}
         self._final: dict[str, Value] = {}
 
@@ -107,25 +109,26 @@ class CaseResolver:
     def status_of(self, question: Question) -> Status:
         """The status of a question object of this template (the hot path of the tables)."""
         question_id = question.id
-        cached = self._status.get(question_id)
-        if cached is not None:
-            return cached
-        result: Status
+        result = self._status.get(question_id)
+        if result is not None:
+            return result
         condition = question.condition
         if not self._included or (condition is not None and not condition.evaluate(self.value)):
             result = NOT_APPLICABLE
-        elif question_id in self._answers.consensus:
-            self._final[question_id] = self._answers.consensus[question_id]
+        elif question_id in self._consensus:
+            self._final[question_id] = self._consensus[question_id]
             result = ANSWERED
         else:
-            per_reviewer = self._answers.by_reviewer.get(question_id)
+            per_reviewer = self._by_reviewer.get(question_id)
             if not per_reviewer:
                 result = MISSING
+            elif len(per_reviewer) == 1:
+                self._final[question_id] = next(iter(per_reviewer.values()))
+                result = ANSWERED
             else:
-                given = iter(per_reviewer.values())
-                first = next(given)
+                first, *others = per_reviewer.values()
                 kind = question.type
-                if all(v == first or values_equal(kind, first, v) for v in given):
+                if all(v == first or values_equal(kind, first, v) for v in others):
                     self._final[question_id] = first
                     result = ANSWERED
                 else:

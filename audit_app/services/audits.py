@@ -129,15 +129,21 @@ def load_records(
     answers: dict[str, CaseAnswers] = {c.label: CaseAnswers() for c in case_rows}
     decoded: dict[tuple[str, str], Value] = {}
     per_case = {c.id: answers[c.label] for c in case_rows}
+    grouped = {case_id: answers.by_reviewer for case_id, answers in per_case.items()}
+    get_decoded = decoded.get
     for case_id, question_id, reviewer, text in repo.answer_values(audit.id):
-        key = (question_id, text)
-        value = decoded.get(key)
+        value = get_decoded((question_id, text))
         if value is None:
             question = template.question(question_id)
             if question is None:
                 continue
-            value = decoded[key] = decode_value(question.type, text)
-        per_case[case_id].by_reviewer.setdefault(question_id, {})[reviewer] = value
+            value = decoded[(question_id, text)] = decode_value(question.type, text)
+        by_question = grouped[case_id]
+        per_reviewer = by_question.get(question_id)
+        if per_reviewer is None:
+            by_question[question_id] = {reviewer: value}
+        else:
+            per_reviewer[reviewer] = value
     for k in repo.consensus(audit.id):
         question = template.question(k.question_id)
         if question is not None:
