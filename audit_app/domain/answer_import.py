@@ -29,6 +29,9 @@ the file-level codes of :mod:`audit_app.domain.csv_reading` apply as well):
   ``duplicate-row``: the same case, question and reviewer (with consensus: case and question) as an
   earlier record, reported at the later one; only checked when case and question are valid.
 - record structure, at the record's line: ``extra-field``, ``bad-quote``, ``unterminated-quote``.
+
+A large file repeats the same few case labels, questions and values: each distinct cell (question
+and value as a pair) is checked once and its result, diagnostics included, reused for the others.
 """
 
 from __future__ import annotations
@@ -36,18 +39,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from audit_app.domain.csv_reading import (
-    CsvTable,
-    identity_message,
-    no_rows,
-    scan_csv,
-    show,
-    value_message,
-)
+from audit_app.domain.csv_reading import CsvStream, is_broken, no_rows, open_csv
 from audit_app.domain.diagnostics import Diagnostic, InvalidInput
-from audit_app.domain.identity_numbers import contains_identity_number
+from audit_app.domain.import_cells import has_identity_number, identity_message, show, value_message
 from audit_app.domain.template import Question, Template
 from audit_app.domain.values import (
+    OptionIndex,
     Value,
     ValueError_,
     normalize_text,
@@ -60,8 +57,13 @@ from audit_app.domain.values import (
 REQUIRED_COLUMNS: tuple[str, ...] = ("case", "question", "value")
 OPTIONAL_COLUMNS: tuple[str, ...] = ("reviewer", "comment")
 
+#: A problem of a cell: its error code and message.
+_Problem = tuple[str, str]
+#: The question and the value of a record, and the problems of those two cells.
+_Answer = tuple[Question | None, Value | None, tuple[_Problem, ...]]
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class AnswerRow:
     """One answer of an answers file, checked and converted.
 
@@ -88,86 +90,141 @@ def parse_answer_rows(
     allow_identifiers: bool,
 ) -> list[AnswerRow]:
     """Every answer of an answers CSV file, in file order; InvalidInput lists every problem."""
-    table = scan_csv(data, path)
-    columns = _check_header(table, consensus=consensus)
-    if not table.records:
-        raise InvalidInput([no_rows(path)])
-    cases = {normalize_text(c): c for c in known_cases}
-    problems = list(table.problems)
+    stream = open_csv(data, path)
+    columns = _check_header(stream, consensus=consensus)
+    cells = _Cells(template, columns, known_cases, allow_identifiers)
+    width = len(stream.names)
+    case_at, question_at, value_at = (stream.index(columns[c]) for c in REQUIRED_COLUMNS)
+    reviewer_at = stream.index(columns["reviewer"]) if "reviewer" in columns and not consensus else -1
+    comment_at = stream.index(columns["comment"]) if "comment" in columns else -1
+    same_reviewer = None if consensus else default_reviewer
+    # Each distinct cell (question and value: pair of cells) is checked once, and the result kept
+    # by its raw text: a large file repeats the same few labels and values.
+    case_memo, answer_memo, comment_memo = cells.cases, cells.answers, cells.comments
+    reviewer_memo = cells.reviewers
+    problems: list[Diagnostic] = []
     rows: list[AnswerRow] = []
     first_line: dict[tuple[str, str, str | None], int] = {}
-    for record in table.records:
-        if record.line in table.broken_lines:
-            continue
-        errors: list[tuple[str, str]] = []
-        case_col, question_col, value_col = (columns[c] for c in REQUIRED_COLUMNS)
+    empty = True
+    for line, fields, problem in stream.records():
+        empty = False
+        if problem is not None:
+            problems.append(problem)
+            if is_broken(problem):
+                continue
+        if len(fields) < width:  # a missing trailing cell reads as an empty one
+            fields = fields + [""] * (width - len(fields))
 
-        case = normalize_text(record.values[case_col])
-        case_ok = False
-        if not case:
-            errors.append(("empty-value", f"column '{case_col}': the case label is empty"))
-        elif not allow_identifiers and contains_identity_number(case):
-            errors.append(("personal-identity-number", identity_message(case_col, "case label")))
-        elif case not in cases:
-            errors.append(("unknown-case", _unknown_case(case_col, case, cases)))
-        else:
-            case_ok = True
+        raw = fields[case_at]
+        case, label, case_error = case_memo.get(raw) or case_memo.setdefault(raw, cells.case(raw))
+        pair = (fields[question_at], fields[value_at])
+        question, value, answer_errors = answer_memo.get(pair) or answer_memo.setdefault(
+            pair, cells.answer(*pair)
+        )
+        reviewer = same_reviewer
+        if reviewer_at >= 0:
+            raw = fields[reviewer_at]
+            reviewer = reviewer_memo.get(raw) or reviewer_memo.setdefault(
+                raw, normalize_text(raw) or default_reviewer
+            )
+        comment, comment_error = None, None
+        if comment_at >= 0:
+            raw = fields[comment_at]
+            comment, comment_error = comment_memo.get(raw) or comment_memo.setdefault(raw, cells.comment(raw))
 
-        question_id = normalize_text(record.values[question_col])
-        question = template.question(question_id) if question_id else None
-        if not question_id:
-            errors.append(("empty-value", f"column '{question_col}': the question is empty"))
-        elif question is None:
-            errors.append(("unknown-question", _unknown_question(question_col, question_id, template)))
-
-        raw = record.values[value_col]
-        value: Value | None = None
-        if not raw.strip():
-            errors.append(("empty-value", f"column '{value_col}': the value is empty"))
-        elif question is not None:
-            try:
-                value = _answer_value(raw, question, allow_identifiers)
-            except ValueError_ as exc:
-                message = value_message(value_col, raw, exc)
-                errors.append((exc.code, f"{message} (question '{question.id}')"))
-
-        reviewer: str | None = None
-        if not consensus:
-            reviewer = default_reviewer
-            if "reviewer" in columns:
-                reviewer = normalize_text(record.values[columns["reviewer"]]) or default_reviewer
-
-        comment: str | None = None
-        if "comment" in columns:
-            comment_col = columns["comment"]
-            comment = normalize_text(record.values[comment_col])
-            if comment and not allow_identifiers and contains_identity_number(comment):
-                errors.append(("personal-identity-number", identity_message(comment_col, "comment")))
-
-        if case_ok and question is not None:
-            key = (case, question.id, reviewer)
-            if key in first_line:
+        duplicate = None
+        if case_error is None and question is not None:
+            first = first_line.setdefault((case, question.id, reviewer), line)
+            if first != line:
                 who = "" if reviewer is None else f" by reviewer {show(reviewer)}"
                 what = "consensus answer" if consensus else "answer"
-                errors.append(
-                    (
-                        "duplicate-row",
-                        f"a second {what} to question '{question.id}' for case {show(case)}{who}: "
-                        f"the first is on line {first_line[key]}",
-                    )
+                duplicate = (
+                    "duplicate-row",
+                    f"a second {what} to question '{question.id}' for case {show(case)}{who}: "
+                    f"the first is on line {first}",
                 )
-            else:
-                first_line[key] = record.line
 
-        problems.extend(Diagnostic(path, record.line, code, msg) for code, msg in errors)
-        if not errors and question is not None and value is not None:
-            rows.append(AnswerRow(record.line, cases[case], question.id, value, reviewer, comment))
+        if case_error or answer_errors or comment_error or duplicate:
+            errors = [case_error, *answer_errors, comment_error, duplicate]
+            problems.extend(Diagnostic(path, line, e[0], e[1]) for e in errors if e is not None)
+        elif question is not None and value is not None:
+            rows.append(AnswerRow(line, label, question.id, value, reviewer, comment))
+    if empty:
+        raise InvalidInput([no_rows(path)])
     if problems:
         raise InvalidInput(problems)
     return rows
 
 
-def _check_header(table: CsvTable, *, consensus: bool) -> dict[str, str]:
+class _Cells:
+    """The checks of one file's cells; the caller keeps each result by the raw text checked."""
+
+    def __init__(
+        self, template: Template, columns: dict[str, str], known_cases: set[str], allow_identifiers: bool
+    ) -> None:
+        self.template = template
+        self.case_col, self.question_col, self.value_col = (columns[c] for c in REQUIRED_COLUMNS)
+        self.comment_col = columns.get("comment", "comment")
+        self.allow_identifiers = allow_identifiers
+        #: Known case labels (trimmed, NFC) to the label as the audit has it.
+        self.labels = {normalize_text(c): c for c in known_cases}
+        self.options: dict[str, OptionIndex] = {}
+        self.cases: dict[str, tuple[str, str, _Problem | None]] = {}
+        self.answers: dict[tuple[str, str], _Answer] = {}
+        self.reviewers: dict[str, str] = {}
+        self.comments: dict[str, tuple[str, _Problem | None]] = {}
+
+    def case(self, raw: str) -> tuple[str, str, _Problem | None]:
+        """The case label (trimmed, NFC), the audit's label and the problem (None: a known case)."""
+        case = normalize_text(raw)
+        if not case:
+            return case, case, ("empty-value", f"column '{self.case_col}': the case label is empty")
+        if not self.allow_identifiers and has_identity_number(case):
+            return case, case, ("personal-identity-number", identity_message(self.case_col, "case label"))
+        if case not in self.labels:
+            return case, case, ("unknown-case", _unknown_case(self.case_col, case, self.labels))
+        return case, self.labels[case], None
+
+    def answer(self, raw_question: str, raw: str) -> _Answer:
+        """The question, the value and the problems of the question and value cells."""
+        question, problem = self.question(raw_question)
+        problems = () if problem is None else (problem,)
+        if not raw.strip():
+            empty = ("empty-value", f"column '{self.value_col}': the value is empty")
+            return question, None, (*problems, empty)
+        if question is None:
+            return question, None, problems
+        options = self.options.get(question.id)
+        if options is None:
+            options = self.options[question.id] = OptionIndex(question.options or [])
+        try:
+            return question, _answer_value(raw, question, options, self.allow_identifiers), ()
+        except ValueError_ as exc:
+            message = value_message(self.value_col, raw, exc)
+            return question, None, ((exc.code, f"{message} (question '{question.id}')"),)
+
+    def question(self, raw: str) -> tuple[Question | None, _Problem | None]:
+        """The question named by a cell, or None and the problem."""
+        question_id = normalize_text(raw)
+        if not question_id:
+            return None, ("empty-value", f"column '{self.question_col}': the question is empty")
+        question = self.template.question(question_id)
+        if question is None:
+            return None, (
+                "unknown-question",
+                _unknown_question(self.question_col, question_id, self.template),
+            )
+        return question, None
+
+    def comment(self, raw: str) -> tuple[str, _Problem | None]:
+        """The comment (trimmed, NFC) and its problem."""
+        comment = normalize_text(raw)
+        if comment and not self.allow_identifiers and has_identity_number(comment):
+            return comment, ("personal-identity-number", identity_message(self.comment_col, "comment"))
+        return comment, None
+
+
+def _check_header(table: CsvStream, *, consensus: bool) -> dict[str, str]:
     """Map each known column name (lower case) to its name in the file; or raise."""
     path, line = table.path, table.header_line
     allowed = [
@@ -211,9 +268,8 @@ def _check_header(table: CsvTable, *, consensus: bool) -> dict[str, str]:
     return columns
 
 
-def _answer_value(raw: str, question: Question, allow_identifiers: bool) -> Value:
+def _answer_value(raw: str, question: Question, options: OptionIndex, allow_identifiers: bool) -> Value:
     """The value of one answer cell for its question. Raises ValueError_."""
-    options = question.options or []
     if question.type == "choice":
         return parse_choice(raw, options)
     if question.type == "multi":
@@ -223,7 +279,7 @@ def _answer_value(raw: str, question: Question, allow_identifiers: bool) -> Valu
     if question.type == "date":
         return parse_date(raw)
     text = normalize_text(raw)
-    if not allow_identifiers and contains_identity_number(text):
+    if not allow_identifiers and has_identity_number(text):
         raise ValueError_("personal-identity-number", "")
     return text
 

@@ -30,18 +30,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit_app.domain.csv_reading import (
-    CsvTable,
-    identity_message,
-    no_rows,
-    scan_csv,
-    show,
-    value_message,
-)
+from audit_app.domain.csv_reading import CsvStream, is_broken, no_rows, open_csv
 from audit_app.domain.diagnostics import Diagnostic, InvalidInput
-from audit_app.domain.identity_numbers import contains_identity_number
+from audit_app.domain.import_cells import has_identity_number, identity_message, show, value_message
 from audit_app.domain.template import CaseField, Template
 from audit_app.domain.values import (
+    OptionIndex,
     Value,
     ValueError_,
     format_number,
@@ -72,27 +66,33 @@ class CaseRow:
 
 def parse_case_rows(data: bytes, path: str, template: Template, *, allow_identifiers: bool) -> list[CaseRow]:
     """Every case of a cases CSV file, in file order; InvalidInput lists every problem."""
-    table = scan_csv(data, path)
-    roles = _check_header(table, template)
-    if not table.records:
-        raise InvalidInput([no_rows(path)])
-    problems = list(table.problems)
+    stream = open_csv(data, path)
+    roles = _check_header(stream, template)
+    # The cells of the columns in file order; each distinct value of a field is checked once.
+    cells = [(stream.index(column), column, role) for column, role in roles.items()]
+    options = {f.id: OptionIndex(f.choices) for f in template.input_fields if f.kind == "choice"}
+    checked: dict[tuple[str, str], tuple[Value | None, ValueError_ | None]] = {}
+    problems: list[Diagnostic] = []
     rows: list[CaseRow] = []
     first_line: dict[str, int] = {}
-    for record in table.records:
-        if record.line in table.broken_lines:
-            continue
+    empty = True
+    for line, record, problem in stream.records():
+        empty = False
+        if problem is not None:
+            problems.append(problem)
+            if is_broken(problem):
+                continue
         errors: list[tuple[str, str]] = []
         label = ""
         fields: dict[str, Value | None] = {}
         excluded: str | None = None
-        for column, role in roles.items():
-            raw = record.values[column]
+        for at, column, role in cells:
+            raw = record[at] if at < len(record) else ""
             if role == CASE_COLUMN:
                 label = normalize_text(raw)
                 if not label:
                     errors.append(("empty-value", f"column '{column}': the case label is empty"))
-                elif not allow_identifiers and contains_identity_number(label):
+                elif not allow_identifiers and has_identity_number(label):
                     errors.append(("personal-identity-number", identity_message(column, "case label")))
                 elif label in first_line:
                     errors.append(
@@ -103,27 +103,37 @@ def parse_case_rows(data: bytes, path: str, template: Template, *, allow_identif
                         )
                     )
                 else:
-                    first_line[label] = record.line
+                    first_line[label] = line
             elif role == EXCLUDED_COLUMN:
                 excluded = normalize_text(raw)
-                if excluded and not allow_identifiers and contains_identity_number(excluded):
+                if excluded and not allow_identifiers and has_identity_number(excluded):
                     errors.append(("personal-identity-number", identity_message(column, "reason")))
             else:
-                field = template.field(role)
-                assert field is not None
-                try:
-                    fields[field.id] = _field_value(raw, field, template, allow_identifiers)
-                except ValueError_ as exc:
-                    errors.append((exc.code, value_message(column, raw, exc)))
-        problems.extend(Diagnostic(path, record.line, code, msg) for code, msg in errors)
+                hit = checked.get((role, raw))
+                if hit is None:
+                    field = template.field(role)
+                    assert field is not None
+                    try:
+                        hit = (_field_value(raw, field, template, options, allow_identifiers), None)
+                    except ValueError_ as exc:
+                        hit = (None, exc)
+                    checked[role, raw] = hit
+                value, error = hit
+                if error is None:
+                    fields[role] = value
+                else:
+                    errors.append((error.code, value_message(column, raw, error)))
+        problems.extend(Diagnostic(path, line, code, msg) for code, msg in errors)
         if not errors:
-            rows.append(CaseRow(record.line, label, fields, excluded))
+            rows.append(CaseRow(line, label, fields, excluded))
+    if empty:
+        raise InvalidInput([no_rows(path)])
     if problems:
         raise InvalidInput(problems)
     return rows
 
 
-def _check_header(table: CsvTable, template: Template) -> dict[str, str]:
+def _check_header(table: CsvStream, template: Template) -> dict[str, str]:
     """Map each column of the file to ``case``, ``excluded_reason`` or a field id; or raise."""
     path, line = table.path, table.header_line
     allowed = [CASE_COLUMN, *(f.id for f in template.input_fields), EXCLUDED_COLUMN]
@@ -154,14 +164,16 @@ def _check_header(table: CsvTable, template: Template) -> dict[str, str]:
     return roles
 
 
-def _field_value(raw: str, field: CaseField, template: Template, allow_identifiers: bool) -> Value | None:
+def _field_value(
+    raw: str, field: CaseField, template: Template, options: dict[str, OptionIndex], allow_identifiers: bool
+) -> Value | None:
     """The value of one case-field cell; None for an empty cell. Raises ValueError_."""
     text = normalize_text(raw)
     if not text:
         return None
     kind = field.kind
     if kind == "choice":
-        return parse_choice(text, field.choices)
+        return parse_choice(text, options[field.id])
     if kind == "number":
         number = parse_number(text, integer=field.integer, minimum=field.min, maximum=field.max)
         for derived in template.case_fields:
@@ -175,6 +187,6 @@ def _field_value(raw: str, field: CaseField, template: Template, allow_identifie
         return number
     if kind == "date":
         return parse_date(text)
-    if not allow_identifiers and contains_identity_number(text):
+    if not allow_identifiers and has_identity_number(text):
         raise ValueError_("personal-identity-number", "")
     return text

@@ -35,17 +35,23 @@ Error codes and their lines (``encoding``, ``empty-file`` and ``no-rows`` always
 - ``extra-field``: the record's line.
 
 A broken header (``duplicate-column`` or a quote error in it) is reported alone.
+
+:func:`scan_csv` gives every record at once; :func:`open_csv` reads the header and then gives the
+records one at a time, so that a large file is checked without holding all its records. The text is
+split into records by :mod:`audit_app.domain.csv_records`: a fast reader for ordinary files, the
+precise scanner for any file the fast one could read differently (both give the same records).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from audit_app.domain.csv_records import QUOTING_CODES, Problems, Record, split_records
 from audit_app.domain.diagnostics import Diagnostic, InvalidInput
-from audit_app.domain.identity_numbers import contains_identity_number, mask_identity_numbers
-from audit_app.domain.values import ValueError_
+from audit_app.domain.import_cells import show
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 
@@ -59,6 +65,7 @@ _WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
 #: Characters that never occur in a text CSV file (tab, LF and CR excepted).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
+_NOT_BLANK = re.compile(r'[^\s,;"]')
 
 
 @dataclass(frozen=True)
@@ -91,15 +98,68 @@ class CsvTable:
     broken_lines: frozenset[int]
 
 
-@dataclass
-class _RawRecord:
-    line: int
-    fields: list[str]
-    problem: tuple[str, str] | None = None
+class CsvStream:
+    """A CSV file whose header has been read; its records are split as they are iterated.
+
+    Reading a large file this way keeps only the record at hand in memory (:func:`scan_csv` gives
+    them all at once).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        names: list[str],
+        header_line: int,
+        delimiter: str,
+        body: Iterator[Record],
+        quoting: Problems,
+    ) -> None:
+        self.path = path
+        #: The header cells in file order (trimmed, NFC); ``""`` for a column whose header is empty.
+        self.names = names
+        #: The physical line of the header (1 unless blank lines precede it).
+        self.header_line = header_line
+        self.delimiter = delimiter
+        self._body = body
+        self._quoting = quoting
 
     @property
-    def blank(self) -> bool:
-        return self.problem is None and all(not f.strip() for f in self.fields)
+    def columns(self) -> list[str]:
+        """Column names in file order, without the columns whose header cell is empty."""
+        return [n for n in self.names if n]
+
+    def index(self, column: str) -> int:
+        """The position of a named column in each record's fields (a short record lacks it)."""
+        return self.names.index(column)
+
+    def records(self) -> Iterator[tuple[int, list[str], Diagnostic | None]]:
+        """The records after the header (once), blank ones left out, with their structural problem.
+
+        Each is its line, its raw fields in file order and its ``extra-field``, ``bad-quote`` or
+        ``unterminated-quote`` (see :func:`is_broken`), if any.
+        """
+        path, names, delimiter, quoting = self.path, self.names, self.delimiter, self._quoting
+        width = len(names)
+        unnamed = [i for i, name in enumerate(names) if not name]
+        for line, fields in self._body:
+            if line in quoting:
+                code, message = quoting[line]
+                yield line, fields, Diagnostic(path, line, code, message)
+            elif len(fields) > width or (unnamed and _filled(fields, unnamed)):
+                message = _extra_message(fields, names, delimiter)
+                yield line, fields, Diagnostic(path, line, "extra-field", message)
+            else:
+                yield line, fields, None
+
+
+def _filled(fields: list[str], indexes: list[int]) -> bool:
+    """Whether a record has a non-blank cell at any of these positions."""
+    return any(fields[i].strip() for i in indexes if i < len(fields))
+
+
+def is_broken(problem: Diagnostic) -> bool:
+    """Whether a record's problem leaves its cells unreliable (a quote error): check nothing more."""
+    return problem.code in QUOTING_CODES
 
 
 def read_csv_records(data: bytes, path: str) -> tuple[list[str], list[CsvRecord]]:
@@ -122,54 +182,61 @@ def scan_csv(data: bytes, path: str) -> CsvTable:
     ``encoding``, ``empty-file`` and a broken header raise; a file with a header and no records is
     returned with no records (the caller checks its own header first, then reports ``no-rows``).
     """
+    stream = open_csv(data, path)
+    names = stream.names
+    named = stream.columns
+    simple = len(named) == len(names)
+    records: list[CsvRecord] = []
+    problems: list[Diagnostic] = []
+    broken: set[int] = set()
+    for line, fields, problem in stream.records():
+        if problem is not None:
+            problems.append(problem)
+            if is_broken(problem):
+                broken.add(line)
+        if simple and len(fields) == len(names):
+            values = dict(zip(names, fields, strict=True))
+        else:
+            values = dict.fromkeys(named, "")
+            for name, cell in zip(names, fields, strict=False):
+                if name:
+                    values[name] = cell
+        records.append(CsvRecord(line, values))
+    return CsvTable(
+        path=path,
+        columns=named,
+        header_line=stream.header_line,
+        delimiter=stream.delimiter,
+        records=records,
+        problems=problems,
+        broken_lines=frozenset(broken),
+    )
+
+
+def open_csv(data: bytes, path: str) -> CsvStream:
+    """Decode a CSV file and read its header; raises InvalidInput as :func:`scan_csv` does."""
     text = decode_csv(data, path)
     delimiter = detect_delimiter(text)
-    raw = [r for r in _split_records(text, delimiter) if not r.blank]
-    if not raw:
+    body, quoting = split_records(text, delimiter)
+    head = next(body, None)
+    if head is None:
         raise InvalidInput([Diagnostic(path, 1, "empty-file", "the file is empty: a header row is required")])
-    head, body = raw[0], raw[1:]
-    if head.problem is not None:
-        code, message = head.problem
-        raise InvalidInput([Diagnostic(path, head.line, code, f"header: {message}")])
-    names = [_header_name(cell) for cell in head.fields]
+    head_line, head_fields = head
+    if head_line in quoting:
+        code, message = quoting[head_line]
+        raise InvalidInput([Diagnostic(path, head_line, code, f"header: {message}")])
+    names = [_header_name(cell) for cell in head_fields]
     seen: set[str] = set()
     header_errors: list[Diagnostic] = []
     for name in names:
         if name and name in seen:
             header_errors.append(
-                Diagnostic(path, head.line, "duplicate-column", f"column '{name}' appears twice")
+                Diagnostic(path, head_line, "duplicate-column", f"column '{name}' appears twice")
             )
         seen.add(name)
     if header_errors:
         raise InvalidInput(header_errors)
-
-    records: list[CsvRecord] = []
-    problems: list[Diagnostic] = []
-    broken: set[int] = set()
-    for rec in body:
-        values = {name: "" for name in names if name}
-        unnamed: list[str] = []
-        for name, cell in zip(names, rec.fields, strict=False):
-            if name:
-                values[name] = cell
-            elif cell.strip():
-                unnamed.append(cell)
-        if rec.problem is not None:
-            code, message = rec.problem
-            problems.append(Diagnostic(path, rec.line, code, message))
-            broken.add(rec.line)
-        elif len(rec.fields) > len(names) or unnamed:
-            problems.append(Diagnostic(path, rec.line, "extra-field", _extra_message(rec, names, delimiter)))
-        records.append(CsvRecord(rec.line, values))
-    return CsvTable(
-        path=path,
-        columns=[n for n in names if n],
-        header_line=head.line,
-        delimiter=delimiter,
-        records=records,
-        problems=problems,
-        broken_lines=frozenset(broken),
-    )
+    return CsvStream(path, names, head_line, delimiter, body, quoting)
 
 
 def no_rows(path: str) -> Diagnostic:
@@ -218,8 +285,11 @@ def decode_csv(data: bytes, path: str) -> str:
 
 def detect_delimiter(text: str) -> str:
     """The delimiter used in the header line: the most frequent of , ; and tab outside quotes."""
-    for line in _NEWLINES.split(text):
-        if re.search(r'[^\s,;"]', line):
+    pos, end = 0, len(text)
+    while pos <= end:
+        stop = _NEWLINES.search(text, pos)
+        line = text[pos : end if stop is None else stop.start()]
+        if _NOT_BLANK.search(line):
             counts = dict.fromkeys(DELIMITERS, 0)
             quoted = False
             for ch in line:
@@ -229,49 +299,24 @@ def detect_delimiter(text: str) -> str:
                     counts[ch] += 1
             best = max(DELIMITERS, key=lambda d: counts[d])
             return best if counts[best] else ","
+        if stop is None:
+            break
+        pos = stop.end()
     return ","
 
 
-def show(value: str, limit: int = 60) -> str:
-    """A cell value quoted for a message: trimmed, shortened when long, identity numbers masked."""
-    text = mask_identity_numbers(value.strip())
-    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return f"'{text}'"
-
-
-def identity_message(column: str, what: str) -> str:
-    """The message of ``personal-identity-number``; the number itself is never shown."""
-    return (
-        f"column '{column}': the {what} contains a Swedish personal identity number or "
-        "coordination number (not shown); remove it, or import with --allow-identifiers"
-    )
-
-
-def value_message(column: str, raw: str, exc: ValueError_) -> str:
-    """A message naming the column and the value (shortened, identity numbers masked)."""
-    if exc.code == "personal-identity-number":
-        return identity_message(column, "value")
-    text = raw.strip()
-    message = exc.message.replace(text, show(text)[1:-1]) if text else exc.message
-    if contains_identity_number(message) or "\n" in message or "\r" in message:
-        message = f"{show(text)} is not valid here ({exc.code})"
-    return f"column '{column}': {message}"
-
-
-def _extra_message(rec: _RawRecord, names: list[str], delimiter: str) -> str:
+def _extra_message(fields: list[str], names: list[str], delimiter: str) -> str:
     """Describe the cells of a record that have no column in the header."""
-    if len(rec.fields) > len(names):
-        extra = rec.fields[len(names) :]
+    if len(fields) > len(names):
+        extra = fields[len(names) :]
         filled = [cell for cell in extra if cell.strip()]
         what = f"{show(filled[0])} has no column" if filled else "empty cells beyond the header"
-        message = f"{what}: the record has {len(rec.fields)} fields but the header has {len(names)} columns"
+        message = f"{what}: the record has {len(fields)} fields but the header has {len(names)} columns"
         if delimiter == ",":
             message += " (a value containing ',', such as a decimal comma, must be in double quotes)"
         return message
     index, cell = next(
-        (i, c) for i, (n, c) in enumerate(zip(names, rec.fields, strict=False)) if not n and c.strip()
+        (i, c) for i, (n, c) in enumerate(zip(names, fields, strict=False)) if not n and c.strip()
     )
     return f"{show(cell)} is in field {index + 1}, whose header cell is empty"
 
@@ -283,79 +328,3 @@ def _header_name(cell: str) -> str:
 def _line_at(data: bytes, offset: int) -> int:
     head = data[:offset]
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
-
-
-def _split_records(text: str, delimiter: str) -> list[_RawRecord]:
-    """Split text into records with the physical line each starts on (quotes span lines)."""
-    stops = re.compile("[" + re.escape(delimiter) + "\r\n]")
-    out: list[_RawRecord] = []
-    pos, line, end = 0, 1, len(text)
-    while pos < end:
-        record = _RawRecord(line, [])
-        while True:
-            lead = pos
-            while lead < end and text[lead] == " ":
-                lead += 1
-            if lead < end and text[lead] == '"':
-                value, pos, line, closed = _quoted(text, lead + 1, line)
-                if not closed:
-                    record.fields.append(value)
-                    record.problem = (
-                        "unterminated-quote",
-                        "a quoted field is never closed: its opening double quote has no "
-                        "closing one before the end of the file",
-                    )
-                    break
-                after = pos
-                while after < end and text[after] in " \t" and text[after] != delimiter:
-                    after += 1
-                if after < end and text[after] not in (delimiter, "\r", "\n"):
-                    stop = stops.search(text, after)
-                    tail_end = end if stop is None else stop.start()
-                    value += text[pos:tail_end]
-                    if record.problem is None:
-                        record.problem = (
-                            "bad-quote",
-                            "a quoted field must end right after its closing quote; text "
-                            f"follows it in {show(value)}",
-                        )
-                    after = tail_end
-                pos = after
-                record.fields.append(value)
-            else:
-                stop = stops.search(text, pos)
-                field_end = end if stop is None else stop.start()
-                record.fields.append(text[pos:field_end])
-                pos = field_end
-            if pos < end and text[pos] == delimiter:
-                pos += 1
-                continue
-            if pos < end:
-                pos += 2 if text.startswith("\r\n", pos) else 1
-                line += 1
-            break
-        out.append(record)
-    return out
-
-
-def _quoted(text: str, pos: int, line: int) -> tuple[str, int, int, bool]:
-    """Read a quoted field's content from after its opening quote.
-
-    Returns the value, the position after the closing quote, the current line and whether the
-    quote was closed.
-    """
-    parts: list[str] = []
-    end = len(text)
-    while True:
-        close = text.find('"', pos)
-        chunk = text[pos:] if close < 0 else text[pos:close]
-        chunk = _NEWLINES.sub("\n", chunk)
-        line += chunk.count("\n")
-        parts.append(chunk)
-        if close < 0:
-            return "".join(parts), end, line, False
-        if close + 1 < end and text[close + 1] == '"':
-            parts.append('"')
-            pos = close + 2
-            continue
-        return "".join(parts), close + 1, line, True

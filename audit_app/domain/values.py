@@ -29,6 +29,8 @@ class ValueError_(Exception):
 
 def normalize_text(text: str) -> str:
     """Trim and NFC-normalise text; the form in which text is compared and stored."""
+    if text.isascii():  # ASCII text is always in NFC
+        return text.strip()
     return unicodedata.normalize("NFC", text.strip())
 
 
@@ -64,31 +66,52 @@ def parse_date(raw: str) -> str:
     return text
 
 
-def match_option(raw: str, options: Sequence[Option]) -> str:
+class OptionIndex:
+    """The options of one item, looked up by code or label (case-insensitive) in one step.
+
+    Build it once per item when many values are parsed against the same options; it gives the same
+    code and the same errors as scanning the options in order.
+    """
+
+    def __init__(self, options: Sequence[Option]) -> None:
+        self.options: tuple[Option, ...] = tuple(options)
+        self._codes: dict[str, str] = {}
+        for opt in self.options:  # the first option that matches wins, as in a scan
+            self._codes.setdefault(opt.code.casefold(), opt.code)
+            self._codes.setdefault(normalize_text(opt.label).casefold(), opt.code)
+
+    def match(self, raw: str) -> str:
+        """The code of the option named by ``raw``; ``invalid-option`` when there is none."""
+        code = self._codes.get(normalize_text(raw).casefold())
+        if code is None:
+            codes = ", ".join(o.code for o in self.options)
+            raise ValueError_("invalid-option", f"'{raw.strip()}' is not one of the options ({codes})")
+        return code
+
+
+def _index(options: Sequence[Option] | OptionIndex) -> OptionIndex:
+    return options if isinstance(options, OptionIndex) else OptionIndex(options)
+
+
+def match_option(raw: str, options: Sequence[Option] | OptionIndex) -> str:
     """The code of the option named by its code or label (case-insensitive)."""
-    wanted = normalize_text(raw).casefold()
-    for opt in options:
-        if opt.code.casefold() == wanted or normalize_text(opt.label).casefold() == wanted:
-            return opt.code
-    codes = ", ".join(o.code for o in options)
-    raise ValueError_("invalid-option", f"'{raw.strip()}' is not one of the options ({codes})")
+    return _index(options).match(raw)
 
 
-def parse_choice(raw: str, options: Sequence[Option]) -> str:
+def parse_choice(raw: str, options: Sequence[Option] | OptionIndex) -> str:
     """Parse a single option; two codes joined by ``|`` are ``multiple-options``."""
-    if sum(1 for part in raw.split("|") if part.strip()) > 1:
-        raise ValueError_(
-            "multiple-options", f"'{raw.strip()}' gives several options for a single choice"
-        )
-    return match_option(raw, options)
+    if "|" in raw and sum(1 for part in raw.split("|") if part.strip()) > 1:
+        raise ValueError_("multiple-options", f"'{raw.strip()}' gives several options for a single choice")
+    return _index(options).match(raw)
 
 
-def parse_multi(raw: str, options: Sequence[Option]) -> frozenset[str]:
+def parse_multi(raw: str, options: Sequence[Option] | OptionIndex) -> frozenset[str]:
     """Parse any number of options joined by ``|``."""
-    parts = [p for p in raw.split("|")]
+    parts = raw.split("|")
     if any(not p.strip() for p in parts):
         raise ValueError_("invalid-option", f"'{raw.strip()}' has an empty option between '|'")
-    return frozenset(match_option(p, options) for p in parts)
+    index = _index(options)
+    return frozenset(index.match(p) for p in parts)
 
 
 def format_number(value: float) -> str:

@@ -437,3 +437,21 @@ def test_random_rows_only_raise_invalid_input(rows: list[list[str]]) -> None:
         assert exc.diagnostics
         return
     assert all(r.case in CASES for r in result)
+
+
+# --- repeated cells -----------------------------------------------------------------------------
+
+
+def test_a_repeated_value_is_checked_for_each_question() -> None:
+    data = "case,question,value\nA1,gp,3\nA1,veckor,3\nA2,besok,3\nA2,gp,ja\nA1,fritext,ja\n"
+    assert errors(data) == [(2, "invalid-option")]
+    rows = parse(data.replace("A1,gp,3\n", ""))
+    expected = [("veckor", 3.0), ("besok", 3.0), ("gp", "ja"), ("fritext", "ja")]
+    assert [(r.question, r.value) for r in rows] == expected
+
+
+def test_a_repeated_problem_is_reported_on_every_line() -> None:
+    data = "case,question,value,comment\nA9,gp,kanske,\nA9,gp,kanske,\nA1,gp,ja,x\nA1,skal,vald,x\n"
+    expected = [(2, "unknown-case"), (2, "invalid-option"), (3, "unknown-case"), (3, "invalid-option")]
+    assert errors(data) == expected
+    assert messages(data)[0] == messages(data)[2]
