@@ -104,19 +104,25 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
         created = updated = unchanged = 0
         writes: list[AnswerWrite] = []
         questions = {q.id: q for q in template.questions}
+        case_keys = {label: (case.id, case.label) for label, case in cases.items()}
+        encoded: dict[tuple[str, object], str] = {}
         for row in rows:
             question = questions[row.question]
-            text = encode_value(question.type, row.value, question.options or [])
-            case = cases[row.case]
+            key = (row.question, row.value)
+            text = encoded.get(key)
+            if text is None:
+                text = encoded[key] = encode_value(question.type, row.value, question.options or [])
             if consensus:
-                if repo.put_consensus(audit.id, case, row.question, text, row.comment, ctx.actor):
+                if repo.put_consensus(audit.id, cases[row.case], row.question, text, row.comment,
+                                      ctx.actor):
                     updated += 1
                 else:
                     unchanged += 1
                 continue
-            assert row.reviewer is not None and case.id is not None
-            writes.append(AnswerWrite(case.id, case.label, row.question, row.reviewer, text,
-                                      row.comment or None, keep_comment=row.comment is None))
+            case_id, case_label = case_keys[row.case]
+            assert row.reviewer is not None and case_id is not None
+            writes.append(AnswerWrite(case_id, case_label, row.question, row.reviewer, text,
+                                      row.comment or None, row.comment is None))
         if writes:
             created, updated, unchanged = repo.bulk_put_answers(audit.id, writes, ctx.actor,
                                                                 reason)

@@ -57,7 +57,7 @@ class AnswerRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
-    case_id: int = Field(foreign_key="audit_case.id", index=True)
+    case_id: int = Field(foreign_key="audit_case.id")  # indexed by the unique constraint
     question_id: str = Field(max_length=100)
     reviewer: str = Field(max_length=100)
     value: str = Field(sa_column=Column(Text, nullable=False))
@@ -73,7 +73,7 @@ class ConsensusRow(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
-    case_id: int = Field(foreign_key="audit_case.id", index=True)
+    case_id: int = Field(foreign_key="audit_case.id")  # indexed by the unique constraint
     question_id: str = Field(max_length=100)
     value: str = Field(sa_column=Column(Text, nullable=False))
     rationale: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

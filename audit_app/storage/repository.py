@@ -19,7 +19,7 @@ from audit_app.storage.models import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnswerWrite:
     """One answer to store in a bulk write; ``comment=None`` with ``keep_comment`` leaves it."""
 
@@ -160,8 +160,9 @@ class Repository:
 
     def _db_time(self, moment: object) -> object:
         """A timestamp as the driver receives it, processed once by the column type."""
-        column_type = ChangeRow.__table__.c.at.type  # type: ignore[attr-defined]
-        processor = column_type.bind_processor(self.session.connection().dialect)
+        dialect = self.session.connection().dialect
+        column_type = ChangeRow.__table__.c.at.type.dialect_impl(dialect)  # type: ignore[attr-defined]
+        processor = column_type.bind_processor(dialect)
         return processor(moment) if processor else moment
 
     def bulk_put_answers(self, audit_id: str, writes: list[AnswerWrite], actor: str,

@@ -125,3 +125,18 @@ def test_the_audit_keeps_its_frozen_template_when_the_file_changes(ctx: AppConte
         "Finns en genomförandeplan?", "Ändrad text"), encoding="utf-8")
     with ctx.db.unit_of_work() as repo:
         assert open_audit(repo, audit_id).template.questions[0].text == "Finns en genomförandeplan?"
+
+
+def test_bulk_and_single_writes_store_timestamps_alike(ctx: AppContext, audit: str,
+                                                       tmp_path: Path) -> None:
+    import datetime as dt
+
+    import_answers(ctx, audit, _write(tmp_path, "a.csv", "case,question,value\nA1,gp_finns,ja\n"),
+                   reviewer="anna")
+    with ctx.db.unit_of_work() as repo:
+        stamps = [(c.action, c.at) for c in repo.changes(audit)]
+    kinds = {action for action, _ in stamps}
+    assert {"audit-created", "case-added", "answer-set"} <= kinds
+    now = dt.datetime.now(dt.UTC)
+    for _action, at in stamps:
+        assert at.tzinfo is not None and abs((now - at).total_seconds()) < 60

@@ -56,7 +56,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("case_id", "question_id", "reviewer", name="uq_answer_case_q_reviewer"),
     )
     op.create_index("ix_answer_audit_id", "answer", ["audit_id"])
-    op.create_index("ix_answer_case_id", "answer", ["case_id"])
     op.create_table(
         "consensus_answer",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -70,7 +69,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("case_id", "question_id", name="uq_consensus_case_q"),
     )
     op.create_index("ix_consensus_answer_audit_id", "consensus_answer", ["audit_id"])
-    op.create_index("ix_consensus_answer_case_id", "consensus_answer", ["case_id"])
     op.create_table(
         "change_log",
         sa.Column("id", sa.Integer(), primary_key=True),
