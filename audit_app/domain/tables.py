@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,10 +62,6 @@ def breakdown_candidates(template: Template) -> list[tuple[str, str]]:
     return items
 
 
-def _zero(keys: Iterable[str]) -> dict[str, int]:
-    return {k: 0 for k in keys}
-
-
 def _stats(values: list[float]) -> dict[str, float | int | None]:
     if not values:
         return {"n": 0, "mean": None, "median": None, "min": None, "max": None}
@@ -92,77 +88,95 @@ def build_tables(
     included = [c for c in cases if c.included]
     resolvers = [(c, CaseResolver(template, c, answers.get(c.label, CaseAnswers()))) for c in included]
 
-    column_of: list[str | None] = []
     known = {col.code for col in columns}
+    column_of: list[str] = []
     for _case, resolver in resolvers:
         if by is None:
-            column_of.append(None)
+            column_of.append(TOTAL)
             continue
         raw = resolver.value(by)
         column_of.append(raw if isinstance(raw, str) and raw in known else NONE_COLUMN)
     has_none = NONE_COLUMN in column_of
     keys = [col.code for col in columns] + ([NONE_COLUMN] if has_none else [])
-    all_keys = [*keys, TOTAL]
+    # Counting goes into flat lists indexed by column; the total is the sum of the columns
+    # (without a breakdown there is one column, the total itself).
+    count_keys = keys if by is not None else [TOTAL]
+    index_of = {k: i for i, k in enumerate(count_keys)}
+    case_column = [index_of[c] for c in column_of]
+    width = len(count_keys)
 
-    case_counts = _zero(all_keys)
-    for col in column_of:
-        if col is not None:
-            case_counts[col] += 1
-        case_counts[TOTAL] += 1
+    def spread(values: list[int]) -> dict[str, int]:
+        out = dict(zip(count_keys, values, strict=True))
+        if by is not None:
+            out[TOTAL] = sum(values)
+        return out
+
+    per_column_cases = [0] * width
+    for i in case_column:
+        per_column_cases[i] += 1
+    case_counts = spread(per_column_cases)
 
     out_columns = [{"code": c.code, "label": c.label} for c in columns]
     if has_none:
         out_columns.append({"code": NONE_COLUMN, "label": NONE_LABEL})
 
+    status_slot = {Status.ANSWERED: 0, Status.UNRESOLVED: 1, Status.MISSING: 2}
     not_applicable, answered = Status.NOT_APPLICABLE, Status.ANSWERED
-    status_key = {s: s.value for s in Status}
+    pairs = [(resolver, i) for (_case, resolver), i in zip(resolvers, case_column, strict=True)]
     questions_out: list[dict[str, Any]] = []
     for question in template.questions:
-        tally = {s: _zero(all_keys) for s in ("applicable", "answered", "unresolved", "missing")}
+        qid, qtype = question.id, question.type
         options = question.options or []
-        rows = {o.code: _zero(all_keys) for o in options} if question.type in ("choice", "multi") else {}
-        numbers: dict[str, list[float]] = {k: [] for k in all_keys}
-        for (_case, resolver), col in zip(resolvers, column_of, strict=True):
+        option_slot = {o.code: j for j, o in enumerate(options)}
+        n_options = len(options)
+        status_counts = [0] * (3 * width)
+        option_counts = [0] * (n_options * width)
+        numbers: list[list[float]] = [[] for _ in range(width)]
+        for resolver, col in pairs:
             status = resolver.status_of(question)
             if status is not_applicable:
                 continue
-            targets = (TOTAL,) if col is None else (col, TOTAL)
-            by_status = tally[status_key[status]]
-            for key in targets:
-                tally["applicable"][key] += 1
-                by_status[key] += 1
+            status_counts[status_slot[status] * width + col] += 1
             if status is not answered:
                 continue
-            value = resolver.final_value(question.id)
-            chosen: Iterable[str] = ()
-            if question.type == "choice" and isinstance(value, str):
-                chosen = (value,)
-            elif question.type == "multi" and isinstance(value, frozenset):
-                chosen = value
-            elif question.type == "number" and isinstance(value, float | int):
-                for key in targets:
-                    numbers[key].append(float(value))
-            for code in chosen:
-                if code in rows:
-                    for key in targets:
-                        rows[code][key] += 1
+            value = resolver.final_value(qid)
+            if qtype == "choice":
+                slot = option_slot.get(value)  # type: ignore[arg-type]
+                if slot is not None:
+                    option_counts[slot * width + col] += 1
+            elif qtype == "multi" and isinstance(value, frozenset):
+                for code in value:
+                    slot = option_slot.get(code)
+                    if slot is not None:
+                        option_counts[slot * width + col] += 1
+            elif qtype == "number" and isinstance(value, float | int):
+                numbers[col].append(float(value))
+        by_status = [status_counts[k * width:(k + 1) * width] for k in range(3)]
+        applicable = [sum(parts) for parts in zip(*by_status, strict=True)]
+        stats = None
+        if qtype == "number":
+            stats = {k: _stats(numbers[i]) for i, k in enumerate(count_keys)}
+            if by is not None:
+                stats[TOTAL] = _stats([v for column in numbers for v in column])
         questions_out.append(
             {
-                "id": question.id,
-                "type": question.type,
+                "id": qid,
+                "type": qtype,
                 "text": question.text,
-                "section": template.section_of(question.id).id,
+                "section": template.section_of(qid).id,
                 "quality_area": template.quality_area_of(question),
-                **tally,
+                "applicable": spread(applicable),
+                "answered": spread(by_status[0]),
+                "unresolved": spread(by_status[1]),
+                "missing": spread(by_status[2]),
                 "rows": [
-                    {"code": o.code, "label": o.label, "kind": o.kind, "counts": rows[o.code]}
-                    for o in options
+                    {"code": o.code, "label": o.label, "kind": o.kind,
+                     "counts": spread(option_counts[j * width:(j + 1) * width])}
+                    for j, o in enumerate(options)
                 ]
-                if rows
+                if qtype in ("choice", "multi")
                 else [],
-                "stats": {k: _stats(numbers[k]) for k in all_keys}
-                if question.type == "number"
-                else None,
+                "stats": stats,
             }
         )
 
@@ -172,6 +186,6 @@ def build_tables(
         "by": by,
         "columns": out_columns,
         "cases": case_counts,
-        "excluded": sum(1 for c in cases if not c.included),
+        "excluded": len(cases) - len(included),
         "questions": questions_out,
     }
