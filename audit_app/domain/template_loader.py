@@ -72,6 +72,11 @@ def load_template_file(path: str | Path) -> Template:
     A file that does not exist raises NotFound; one that cannot be read raises InputRejected.
     The text is UTF-8 (a byte-order mark is allowed); other bytes are an ``encoding`` problem.
     """
+    return load_template_text(read_template_file_text(path), str(path))
+
+
+def read_template_file_text(path: str | Path) -> str:
+    """The text of a template file (UTF-8, BOM allowed); errors as in ``load_template_file``."""
     source = str(path)
     try:
         raw = Path(path).read_bytes()
@@ -86,7 +91,7 @@ def load_template_file(path: str | Path) -> Template:
         raise InvalidInput(
             [Diagnostic(source, line, "encoding", "the template is not UTF-8 text")]
         ) from error
-    return load_template_text(text, source)
+    return text
 
 
 def load_template_text(text: str, source: str, *, fmt: str | None = None) -> Template:

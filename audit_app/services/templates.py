@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from audit_app.domain.diagnostics import Diagnostic, InvalidInput, NotFound
+from audit_app.domain.diagnostics import Diagnostic, NotFound
 from audit_app.domain.template import Template
-from audit_app.domain.template_loader import load_template_text, template_diagnostics
+from audit_app.domain.template_loader import (
+    load_template_text,
+    read_template_file_text,
+    template_diagnostics,
+)
 from audit_app.services.resources import TEMPLATES_DIR
 
 
@@ -43,16 +47,8 @@ def _fmt_of(path: Path) -> str:
 
 
 def read_template_file(path: Path) -> TemplateSource:
-    """Read a template file; an unreadable or non-UTF-8 file is a located error."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise NotFound(f"{path}: no such template file") from None
-    except UnicodeDecodeError as exc:
-        raise InvalidInput([Diagnostic(str(path), 1, "encoding", f"not UTF-8 text: {exc.reason}")]) from None
-    except OSError as exc:
-        raise NotFound(f"{path}: cannot read the file ({exc.strerror})") from None
-    return TemplateSource(text=text, fmt=_fmt_of(path), origin=str(path))
+    """Read a template file; a missing, unreadable or non-UTF-8 file is a located error."""
+    return TemplateSource(text=read_template_file_text(path), fmt=_fmt_of(path), origin=str(path))
 
 
 def bundled_templates() -> list[TemplateInfo]:
