@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -25,15 +26,17 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(ctx: AppContext, settings: Settings | None = None) -> MainWindow:
-    """The main window over a context; translations and style must be installed first."""
+def build_window(ctx: AppContext | Callable[[], AppContext],
+                 settings: Settings | None = None) -> MainWindow:
+    """The main window over a context, or a function making one when first needed.
+
+    Translations and style must be installed first.
+    """
     from audit_app.gui.main_window import MainWindow, restore_layout
     from audit_app.gui.session import Session
     from audit_app.gui.settings import Settings as _Settings
 
-    settings = settings or _Settings()
-    ctx.actor = settings.reviewer
-    window = MainWindow(Session(ctx, settings))
+    window = MainWindow(Session(ctx, settings or _Settings()))
     restore_layout(window)
     return window
 
@@ -46,8 +49,11 @@ def prepare(app: QApplication, settings: Settings) -> None:
     style.apply(app)
 
 
-def run_gui(ctx: AppContext) -> int:
-    """Show the main window and run until it is closed; returns the exit code."""
+def run_gui(ctx: AppContext | Callable[[], AppContext]) -> int:
+    """Show the main window and run until it is closed; returns the exit code.
+
+    Given a function instead of a context, the window shows before the database layer loads.
+    """
     from audit_app.gui.errors import dispatcher
     from audit_app.gui.main_window import start_soon
     from audit_app.gui.settings import Settings
@@ -62,4 +68,4 @@ def run_gui(ctx: AppContext) -> int:
     try:
         return app.exec()
     finally:
-        ctx.close()
+        window.session.close()

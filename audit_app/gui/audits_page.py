@@ -22,6 +22,8 @@ from audit_app.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from audit_app.gui.session import Session
+    from audit_app.services.audits import AuditSummary
+    from audit_app.services.cases import AuditProgress
 
 
 class AuditsPage(QWidget):
@@ -32,6 +34,7 @@ class AuditsPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.loaded = False
         title = QLabel(self.tr("Audits"))
         title.setObjectName("caseTitle")
         self.model = AuditListModel()
@@ -48,6 +51,7 @@ class AuditsPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -81,7 +85,13 @@ class AuditsPage(QWidget):
     def reload(self, select: str | None = None) -> None:
         """Read the audits again (select one of them by id)."""
         with dispatcher.reporting(self):
-            self.model.reset(self.session.audits())
+            self.show_rows(self.session.audits(), select)
+
+    def show_rows(self, rows: list[tuple[AuditSummary, AuditProgress | None]],
+                  select: str | None = None) -> None:
+        """Show audits read elsewhere (at start, in the background)."""
+        self.model.reset(rows)
+        self.loaded = True
         self.loading.hide()
         self.empty.setVisible(self.model.rowCount() == 0)
         self.open_button.setEnabled(self.model.rowCount() > 0)

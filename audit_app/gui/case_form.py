@@ -34,7 +34,8 @@ class CaseFormPage(QWidget):
     back_requested = Signal()
     case_changed = Signal(object)  # CaseForm after any stored change or on opening
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, undo_group: QUndoGroup | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.audit_id: str | None = None
@@ -61,11 +62,14 @@ class CaseFormPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 700, 300])
         splitter.setChildrenCollapsible(False)
+        saved = session.settings.geometry("form_splitter")
+        if saved is not None:
+            splitter.restoreState(saved)
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
-        self.undo_group = QUndoGroup(self)
+        self.undo_group = undo_group or QUndoGroup(self)
         self._stacks: dict[str, QUndoStack] = {}
         self.navigator.chosen.connect(self.go_to_section)
         self.help.history_requested.connect(self.show_history)

@@ -90,7 +90,7 @@ class CaseHeader(QWidget):
     def show_progress(self, form: CaseForm) -> None:
         """Show progress and offer to mark complete or reopen."""
         code = form.progress.value
-        self.progress.setText(fmt(self.tr("%1 · %2 of %3 answered"), progress_text(code),
+        self.progress.setText(fmt(self.tr("Review: %1 · %2 of %3 answered"), progress_text(code),
                                   form.answered_count, len(form.applicable)))
         self.complete.setText(self.tr("Reopen") if form.marked_complete
                               else self.tr("Mark complete"))

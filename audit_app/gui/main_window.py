@@ -6,20 +6,23 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from audit_app.gui.audits_page import AuditsPage
-from audit_app.gui.case_form import CaseFormPage
-from audit_app.gui.cases_page import CasesPage
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
+    from audit_app.gui.case_form import CaseFormPage
+    from audit_app.gui.cases_page import CasesPage
     from audit_app.gui.session import Session
 
 
 class MainWindow(QMainWindow):
-    """Three pages in one window; every stored change is confirmed in the status bar."""
+    """Three pages in one window; every stored change is confirmed in the status bar.
+
+    The case list and the case form are made when first needed, so the window shows sooner.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,13 +30,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Case file audit"))
         self.resize(1280, 820)
+        self.undo_group = QUndoGroup(self)
         self.audits = AuditsPage(session)
-        self.cases = CasesPage(session)
-        self.form = CaseFormPage(session)
-        self.form.case_order = self.cases.labels_in_view
+        self._cases: CasesPage | None = None
+        self._form: CaseFormPage | None = None
         self.pages = QStackedWidget()
-        for page in (self.audits, self.cases, self.form):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.audits)
         self.setCentralWidget(self.pages)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
@@ -41,19 +43,50 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.reviewer_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._show_reviewer()
+        self.saved_label.setText(self.tr("Every change is stored at once"))
         self._menus()
         self.audits.open_requested.connect(self.open_audit)
         self.audits.new_button.clicked.connect(self.new_audit)
-        self.cases.open_requested.connect(self.open_case)
-        self.cases.back_requested.connect(self.show_audits)
-        self.cases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.form.back_requested.connect(self.show_cases)
-        self.form.case_changed.connect(self.cases.case_changed)
-        self.form.case_changed.connect(lambda form: self._title(form.audit_name, form.label))
         session.saved.connect(self.show_saved)
-        session.audits_changed.connect(lambda: None)
         self.pages.currentChanged.connect(self._page_changed)
         self._page_changed()
+
+    @property
+    def cases(self) -> CasesPage:
+        """The case list page (made on first use)."""
+        if self._cases is None:
+            from audit_app.gui.cases_page import CasesPage
+
+            self._cases = CasesPage(self.session)
+            self._cases.open_requested.connect(self.open_case)
+            self._cases.back_requested.connect(self.show_audits)
+            self._cases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages.addWidget(self._cases)
+        return self._cases
+
+    @property
+    def form(self) -> CaseFormPage:
+        """The case form page (made on first use, with its menu entries)."""
+        if self._form is None:
+            from audit_app.gui.case_form import CaseFormPage
+
+            form = CaseFormPage(self.session, self.undo_group)
+            self._form = form
+            form.case_order = self.cases.labels_in_view
+            form.back_requested.connect(self.show_cases)
+            form.case_changed.connect(self.cases.case_changed)
+            form.case_changed.connect(lambda f: self._title(f.audit_name, f.label))
+            for menu, names in ((self.go_menu, ("next_unanswered", "next_section",
+                                                "previous_section", "next_case",
+                                                "previous_case", "back")),
+                                (self.case_menu, ("mark_complete", "comment", "history"))):
+                menu.addSeparator()
+                for name in names:
+                    menu.addAction(form.actions_by_name[name])
+                    self.addAction(form.actions_by_name[name])
+            self.pages.addWidget(form)
+            self._page_changed()
+        return self._form
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -66,25 +99,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         edit = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self.form.undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.form.undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             edit.addAction(action)
             self.addAction(action)
-        go = bar.addMenu(self.tr("&Go"))
-        self._action(go, self.tr("Audits"), "Ctrl+1", self.show_audits)
-        self.case_list_action = self._action(go, self.tr("Case list"), "Ctrl+2", self.show_cases)
-        go.addSeparator()
-        for name in ("next_unanswered", "next_section", "previous_section", "next_case",
-                     "previous_case", "back"):
-            go.addAction(self.form.actions_by_name[name])
-            self.addAction(self.form.actions_by_name[name])
-        case_menu = bar.addMenu(self.tr("&Case"))
-        for name in ("mark_complete", "comment", "history"):
-            case_menu.addAction(self.form.actions_by_name[name])
-            self.addAction(self.form.actions_by_name[name])
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self._action(self.go_menu, self.tr("Audits"), "Ctrl+1", self.show_audits)
+        self.case_list_action = self._action(self.go_menu, self.tr("Case list"), "Ctrl+2",
+                                             self.show_cases)
+        self.case_menu = bar.addMenu(self.tr("&Case"))
 
     def _action(self, menu: object, text: str, keys: object, slot: object) -> QAction:
         action = QAction(text, self)
@@ -96,16 +122,22 @@ class MainWindow(QMainWindow):
 
     # -- starting ------------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the audits after the window is on screen, then reopen the last audit."""
-        self.audits.reload(select=self.session.settings.last_audit())
+        """Open the database and list the audits in the background, the window already shown."""
+        from audit_app.gui.workers import run_in_background
+
+        run_in_background(self, None, self.session.audits, self._loaded)
+
+    def _loaded(self, rows: object) -> None:
+        self.audits.show_rows(rows, select=self.session.settings.last_audit())  # type: ignore[arg-type]
 
     # -- pages ---------------------------------------------------------------------------------
     def _page_changed(self) -> None:
-        on_form = self.pages.currentWidget() is self.form
-        for action in self.form.actions_by_name.values():
-            action.setEnabled(on_form)
-        self.undo_action.setVisible(True)
-        self.case_list_action.setEnabled(self.cases.audit_id is not None)
+        if self._form is not None:
+            on_form = self.pages.currentWidget() is self._form
+            for action in self._form.actions_by_name.values():
+                action.setEnabled(on_form)
+        self.case_list_action.setEnabled(self._cases is not None
+                                         and self._cases.audit_id is not None)
         if self.pages.currentWidget() is self.audits:
             self._title(None, None)
 
@@ -115,16 +147,19 @@ class MainWindow(QMainWindow):
 
     def show_audits(self) -> None:
         """Back to the list of audits."""
-        self.form.flush()
-        self.audits.reload(select=self.cases.audit_id)
+        if self._form is not None:
+            self._form.flush()
+        self.audits.reload(select=self._cases.audit_id if self._cases else None)
         self.pages.setCurrentWidget(self.audits)
 
     def show_cases(self) -> None:
         """Back to the open audit's case list, with the case just reviewed selected."""
-        if self.cases.audit_id is None:
+        if self._cases is None or self._cases.audit_id is None:
             return
-        self.form.flush()
-        label = self.form.form.label if self.form.form else None
+        form = self._form.form if self._form is not None else None
+        if self._form is not None:
+            self._form.flush()
+        label = form.label if form else None
         self.pages.setCurrentWidget(self.cases)
         self._title(self.cases.title.text(), None)
         if label:
@@ -133,8 +168,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self, audit_id: str) -> None:
         """Show an audit's cases."""
-        if audit_id != self.cases.audit_id:
-            self.form.forget_audit()
+        if audit_id != self.cases.audit_id and self._form is not None:
+            self._form.forget_audit()
         if self.cases.show_audit(audit_id):
             self.session.settings.set_last_audit(audit_id)
             self.pages.setCurrentWidget(self.cases)
@@ -167,10 +202,11 @@ class MainWindow(QMainWindow):
         if self.session.settings.language != before[1]:
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("The new language applies from the next start."))
-        if self.session.settings.reviewer != before[0]:
-            self.cases.reload()
-            if self.pages.currentWidget() is self.form and self.form.form is not None:
-                self.open_case(self.form.form.label)
+        if self.session.settings.reviewer != before[0] and self._cases is not None:
+            self._cases.reload()
+            if self._form is not None and self.pages.currentWidget() is self._form \
+                    and self._form.form is not None:
+                self.open_case(self._form.form.label)
 
     def _show_reviewer(self) -> None:
         self.reviewer_label.setText(fmt(self.tr("Reviewer: %1"), self.session.reviewer))
@@ -183,20 +219,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Store what an input still holds before closing."""
-        self.form.flush()
         self.session.settings.set_geometry("main", self.saveGeometry())
-        self.session.settings.set_geometry("form_splitter", self.form.splitter.saveState())
+        if self._form is not None:
+            self._form.flush()
+            self.session.settings.set_geometry("form_splitter", self._form.splitter.saveState())
         super().closeEvent(event)
 
 
 def restore_layout(window: MainWindow) -> None:
-    """Put the window and the form's panes back where the user left them."""
+    """Put the window back where the user left it."""
     geometry = window.session.settings.geometry("main")
     if geometry is not None:
         window.restoreGeometry(geometry)
-    splitter = window.session.settings.geometry("form_splitter")
-    if splitter is not None:
-        window.form.splitter.restoreState(splitter)
 
 
 def start_soon(window: MainWindow) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -44,6 +45,8 @@ def progress_text(code: str) -> str:
 
 
 _icons: dict[str, QIcon] = {}
+# Pixmaps must go before the application object does; at exit the application still lives.
+atexit.register(_icons.clear)
 
 
 def progress_icon(code: str) -> QIcon:

@@ -7,7 +7,8 @@ has loaded.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,10 +40,36 @@ class Session(QObject):
     cases_changed = Signal(str)  # audit id
     audits_changed = Signal()
 
-    def __init__(self, ctx: AppContext, settings: Settings) -> None:
+    def __init__(self, ctx: AppContext | Callable[[], AppContext], settings: Settings) -> None:
         super().__init__()
-        self.ctx = ctx
         self.settings = settings
+        self._lock = threading.Lock()
+        self._make_ctx: Callable[[], AppContext] | None = None
+        self._ctx: AppContext | None = None
+        if callable(ctx):
+            self._make_ctx = ctx
+        else:
+            self._use(ctx)
+
+    @property
+    def ctx(self) -> AppContext:
+        """The application context, made on first use (it loads the database layer)."""
+        with self._lock:
+            if self._ctx is None:
+                assert self._make_ctx is not None
+                self._use(self._make_ctx())
+        assert self._ctx is not None
+        return self._ctx
+
+    def _use(self, ctx: AppContext) -> None:
+        # The change log names who made each change: the reviewer of these settings.
+        ctx.actor = self.settings.reviewer
+        self._ctx = ctx
+
+    def close(self) -> None:
+        """Close the database if it was opened."""
+        if self._ctx is not None:
+            self._ctx.close()
 
     @property
     def reviewer(self) -> str:

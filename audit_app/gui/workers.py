@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from typing import Any
 
@@ -31,29 +32,38 @@ class _Task(QRunnable):
             self._signals.done.emit(result)
 
 
-_running: set[_Signals] = set()
+# Python keeps each task and its signals until the GUI thread has its result: a task deleted
+# by the pool thread while the interpreter shuts down can corrupt reference counts.
+_running: dict[_Signals, _Task] = {}
+atexit.register(lambda: QThreadPool.globalInstance().waitForDone(10000))
 
 
-def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
+def run_in_background(parent: QWidget, label: str | None, work: Callable[[], Any],
                       on_done: Callable[[Any], None],
                       on_error: Callable[[BaseException], bool] | None = None) -> None:
     """Run ``work`` on a pool thread while a busy bar shows ``label``; then call ``on_done``.
 
-    An exception goes to ``on_error`` first (return True when handled), else to the dispatcher.
+    Without a label nothing is shown meanwhile. An exception goes to ``on_error`` first
+    (return True when handled), else to the dispatcher.
     """
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setObjectName("busy")
+    dialog: QProgressDialog | None = None
+    if label is not None:
+        dialog = QProgressDialog(label, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setObjectName("busy")
     signals = _Signals()
-    _running.add(signals)
+    task = _Task(work, signals)
+    task.setAutoDelete(False)
+    _running[signals] = task
 
     def finish() -> None:
-        _running.discard(signals)
-        dialog.reset()
-        dialog.close()
-        dialog.deleteLater()
+        _running.pop(signals, None)
+        if dialog is not None:
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
 
     def done(result: object) -> None:
         finish()
@@ -66,7 +76,7 @@ def run_in_background(parent: QWidget, label: str, work: Callable[[], Any],
 
     signals.done.connect(done)
     signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Task(work, signals))
+    QThreadPool.globalInstance().start(task)
 
 
 def busy() -> bool:

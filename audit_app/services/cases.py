@@ -29,8 +29,8 @@ from audit_app.services.review import (
     completed_reviewers,
     find_case,
 )
-from audit_app.storage.models import AnswerRow, CaseRow
-from audit_app.storage.repository import Repository
+from audit_app.storage.models import CaseRow
+from audit_app.storage.repository import Repository, StoredAnswer
 
 _MAX_LABEL = 100
 
@@ -117,8 +117,8 @@ def list_cases(ctx: AppContext, audit_ref: str, reviewer: str) -> CaseList:
     """Every case of an audit with its fields and the reviewer's progress, in the order added."""
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
-        by_case: dict[int, list[AnswerRow]] = {}
-        for row in repo.answers(audit.id):
+        by_case: dict[int, list[StoredAnswer]] = {}
+        for row in repo.answer_rows(audit.id):
             if row.reviewer == reviewer:
                 by_case.setdefault(row.case_id, []).append(row)
         summaries = [CaseSummary.of(build_form(audit, c, by_case.get(c.id or -1, []), reviewer))

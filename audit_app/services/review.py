@@ -27,7 +27,7 @@ from audit_app.domain.values import (
 from audit_app.services.audits import OpenedAudit, case_record, open_audit
 from audit_app.services.context import AppContext
 from audit_app.storage.models import AnswerRow, CaseRow
-from audit_app.storage.repository import Repository
+from audit_app.storage.repository import Repository, StoredAnswer
 
 #: What a reviewer may give as an answer: text to parse, a set of option codes, or None to clear.
 AnswerInput = str | float | frozenset[str] | None
@@ -226,7 +226,7 @@ def applicable_questions(template: Template, case: CaseRecord,
     return frozenset(q.id for q in template.questions if resolver.applies(q.id))
 
 
-def build_form(audit: OpenedAudit, case: CaseRow, rows: Iterable[AnswerRow],
+def build_form(audit: OpenedAudit, case: CaseRow, rows: Iterable[AnswerRow | StoredAnswer],
                reviewer: str) -> CaseForm:
     """A case form from stored rows; answers to questions no longer in the template are left out."""
     template = audit.template
@@ -376,7 +376,7 @@ def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: st
     if changed and allow_identifiers:
         repo.log(ctx.actor, audit.id, case.label, action="identifiers-allowed",
                  question_id=question.id, reviewer=reviewer, reason=reason or "answer")
-    after = build_form(audit, case, repo.answers_for_case(case.id), reviewer) if changed else before
+    after = _changed_form(before, question, text, comment, keep_comment) if changed else before
     reopened = after.marked_complete and bool(after.gaps)
     if reopened:
         # A complete case must stay without gaps: a change that opens one withdraws the mark.
@@ -389,6 +389,24 @@ def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: st
                         shown=after.applicable - before.applicable,
                         hidden=before.applicable - after.applicable, form=after,
                         identifiers_allowed=allow_identifiers, reopened=reopened)
+
+
+def _changed_form(before: CaseForm, question: Question, text: str | None, comment: str | None,
+                  keep_comment: bool) -> CaseForm:
+    """The form after one answer write, computed without reading the answers again."""
+    answers, comments = dict(before.answers), dict(before.comments)
+    if text is None:
+        answers.pop(question.id, None)
+        comments.pop(question.id, None)
+    else:
+        answers[question.id] = decode_value(question.type, text)
+        if not keep_comment:
+            comments.pop(question.id, None)
+            if comment:
+                comments[question.id] = comment
+    return replace(before, answers=answers, comments=comments,
+                   applicable=applicable_questions(before.template, before.case, answers,
+                                                   before.reviewer))
 
 
 def check_reviewer(name: str) -> str:

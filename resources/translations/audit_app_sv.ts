@@ -200,8 +200,8 @@ Spara ändå? Det loggas.</translation>
         <translation>Exkluderad från granskningen: %1. Svaren sparas men räknas inte.</translation>
     </message>
     <message>
-        <source>%1 · %2 of %3 answered</source>
-        <translation>%1 · %2 av %3 besvarade</translation>
+        <source>Review: %1 · %2 of %3 answered</source>
+        <translation>Granskning: %1 · %2 av %3 besvarade</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -216,7 +216,7 @@ Spara ändå? Det loggas.</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation>Status</translation>
+        <translation>Granskning</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -671,6 +671,10 @@ Spara ändå? Det loggas.</translation>
     <message>
         <source>Case file audit</source>
         <translation>Aktgranskning</translation>
+    </message>
+    <message>
+        <source>Every change is stored at once</source>
+        <translation>Varje ändring sparas direkt</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -134,7 +134,8 @@ def make_window(qtbot, gui_ctx: AppContext, settings: Settings,  # type: ignore[
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
-        window.start()
+        window.start()  # lists the audits in the background
+        qtbot.waitUntil(lambda: window.audits.loaded, timeout=10000)
         return window
 
     yield make
