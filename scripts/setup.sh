@@ -35,6 +35,9 @@ PY=/usr/bin/python3
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[dev]"
+LOG="$(mktemp)"
+if ! { .venv/bin/python -m pip install -q --upgrade pip && .venv/bin/python -m pip install -q -e ".[dev]"; } >"$LOG" 2>&1; then
+  cat "$LOG"; echo "setup: installing the Python packages failed" >&2; exit 1
+fi
+rm -f "$LOG"
 .venv/bin/python -m audit_app.gui.translations --compile >/dev/null 2>&1 || true
