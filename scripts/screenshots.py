@@ -35,8 +35,8 @@ def _under_xvfb() -> int | None:
 def _stage(ctx: object, demo_id: str) -> None:
     """Make the demo look like an audit under way: most cases complete, one half done."""
     from audit_app.services.audits import create_audit
-    from audit_app.services.cases import add_case, exclude_case, list_cases
-    from audit_app.services.review import mark_complete, set_answer
+    from audit_app.services.cases import add_case, exclude_case, list_cases, mark_complete
+    from audit_app.services.review import set_answer
 
     cases = list_cases(ctx, demo_id, "inspektor").cases  # type: ignore[arg-type]
     for case in cases[:22]:

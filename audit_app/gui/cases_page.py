@@ -108,8 +108,10 @@ class CasesPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.counts)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
-        QShortcut(QKeySequence.StandardKey.New, self, self.add_case)
+        for keys, slot in ((QKeySequence.StandardKey.Find, self.filter.setFocus),
+                           (QKeySequence.StandardKey.New, self.add_case)):
+            shortcut = QShortcut(keys, self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
 

@@ -19,15 +19,19 @@ from audit_app.gui.settings import Settings
 if TYPE_CHECKING:
     from audit_app.domain.diagnostics import Diagnostic
     from audit_app.services.audits import AuditSummary
-    from audit_app.services.cases import AuditProgress, CaseChange, CaseList
+    from audit_app.services.cases import (
+        AuditProgress,
+        CaseChange,
+        CaseList,
+        Completion,
+        HistoryEntry,
+    )
     from audit_app.services.context import AppContext
     from audit_app.services.imports import ImportResult
     from audit_app.services.review import (
         AnswerChange,
         AnswerInput,
         CaseForm,
-        Completion,
-        HistoryEntry,
     )
     from audit_app.services.templates import TemplateInfo
 
@@ -220,7 +224,7 @@ class Session(QObject):
 
     def mark_complete(self, audit_id: str, label: str) -> Completion:
         """Mark a case complete, or learn its gaps."""
-        from audit_app.services.review import mark_complete
+        from audit_app.services.cases import mark_complete
 
         result = mark_complete(self.ctx, audit_id, label, self.reviewer)
         if result.completed:
@@ -229,7 +233,7 @@ class Session(QObject):
 
     def reopen_case(self, audit_id: str, label: str) -> CaseForm:
         """Withdraw the mark that a case is complete."""
-        from audit_app.services.review import reopen_case
+        from audit_app.services.cases import reopen_case
 
         form = reopen_case(self.ctx, audit_id, label, self.reviewer)
         self._case_written(audit_id)
@@ -237,6 +241,6 @@ class Session(QObject):
 
     def history(self, audit_id: str, label: str, question_id: str) -> list[HistoryEntry]:
         """The logged changes of one answer."""
-        from audit_app.services.review import answer_history
+        from audit_app.services.cases import answer_history
 
         return answer_history(self.ctx, audit_id, label, question_id)

@@ -1,10 +1,11 @@
-"""Managing an audit's cases: list with progress, add, edit, exclude with a reason, include again."""
+"""An audit's cases: list, add, edit, exclude, include, mark complete, and their change history."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.final_answers import derive_value
@@ -13,6 +14,7 @@ from audit_app.domain.template import CaseField, Template
 from audit_app.domain.values import (
     Value,
     ValueError_,
+    decode_value,
     display_value,
     encode_value,
     match_option,
@@ -26,8 +28,11 @@ from audit_app.services.review import (
     CaseForm,
     Progress,
     build_form,
+    check_reviewer,
     completed_reviewers,
     find_case,
+    load_case,
+    set_completed,
 )
 from audit_app.storage.models import CaseRow
 from audit_app.storage.repository import Repository, StoredAnswer
@@ -90,6 +95,33 @@ class CaseChange:
     before: CaseSummary | None
     after: CaseSummary
     changed: bool
+
+
+@dataclass(frozen=True)
+class Completion:
+    """The outcome of marking a case complete: done, or refused with the gaps in order."""
+
+    completed: bool
+    gaps: tuple[str, ...]
+    form: CaseForm
+
+    @property
+    def first_gap(self) -> str | None:
+        """The first applicable required question without an answer."""
+        return self.gaps[0] if self.gaps else None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change-log entry about one answer."""
+
+    at: dt.datetime
+    actor: str
+    reviewer: str | None
+    action: str
+    old_value: str | None
+    new_value: str | None
+    reason: str | None
 
 
 @dataclass(frozen=True)
@@ -275,3 +307,57 @@ def _log_override(repo: Repository, ctx: AppContext, audit: OpenedAudit, label: 
                   allow_identifiers: bool) -> None:
     if allow_identifiers:
         repo.log(ctx.actor, audit.id, label, action="identifiers-allowed", reason="case")
+
+
+def mark_complete(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> Completion:
+    """Mark a case complete for a reviewer, or refuse and name every gap (the first one first)."""
+    reviewer = check_reviewer(reviewer)
+    with ctx.db.unit_of_work() as repo:
+        audit, case, form = load_case(repo, audit_ref, case_label, reviewer)
+        if not form.case.included:
+            raise InputRejected(f"the case '{case_label}' is excluded from the audit")
+        if form.gaps:
+            return Completion(False, tuple(form.gaps), form)
+        if not form.marked_complete:
+            set_completed(repo, audit, case, completed_reviewers(case) | {reviewer}, ctx.actor,
+                          reviewer, "case-completed")
+        return Completion(True, (), replace(form, marked_complete=True))
+
+
+def reopen_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
+    """Withdraw a reviewer's mark that a case is complete."""
+    reviewer = check_reviewer(reviewer)
+    with ctx.db.unit_of_work() as repo:
+        audit, case, form = load_case(repo, audit_ref, case_label, reviewer)
+        if form.marked_complete:
+            set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
+                          reviewer, "case-reopened")
+        return replace(form, marked_complete=False)
+
+
+def answer_history(ctx: AppContext, audit_ref: str, case_label: str,
+                   question_id: str) -> list[HistoryEntry]:
+    """Every logged change of one question's answers and comments in a case, oldest first.
+
+    Values are shown as a reader sees them (option labels, numbers without .0).
+    """
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, audit_ref)
+        question = audit.template.question(question_id)
+        rows = repo.changes(audit.id, case_label, question_id)
+
+    def shown(action: str, text: str | None) -> str | None:
+        if text is None or question is None or not action.startswith("answer"):
+            return text
+        return display_value(question.type, decode_value(question.type, text),
+                             question.options or [])
+
+    return [HistoryEntry(_aware(r.at), r.actor, r.reviewer, r.action,
+                         shown(r.action, r.old_value), shown(r.action, r.new_value), r.reason)
+            for r in rows]
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive datetimes; they are UTC."""
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+

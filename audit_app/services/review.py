@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum, StrEnum
@@ -95,10 +94,6 @@ class CaseForm:
         """The case's label."""
         return self.case.label
 
-    def is_answered(self, question_id: str) -> bool:
-        """Whether this reviewer has answered a question that applies."""
-        return question_id in self.applicable and question_id in self.answers
-
     @property
     def gaps(self) -> list[str]:
         """Applicable required questions without an answer, in template order."""
@@ -173,33 +168,6 @@ class AnswerChange:
     reopened: bool = False
 
 
-@dataclass(frozen=True)
-class Completion:
-    """The outcome of marking a case complete: done, or refused with the gaps in order."""
-
-    completed: bool
-    gaps: tuple[str, ...]
-    form: CaseForm
-
-    @property
-    def first_gap(self) -> str | None:
-        """The first applicable required question without an answer."""
-        return self.gaps[0] if self.gaps else None
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One change-log entry about one answer."""
-
-    at: dt.datetime
-    actor: str
-    reviewer: str | None
-    action: str
-    old_value: str | None
-    new_value: str | None
-    reason: str | None
-
-
 # -- reading ---------------------------------------------------------------------------------
 def completed_reviewers(case: CaseRow) -> frozenset[str]:
     """The reviewers who marked a case complete."""
@@ -245,8 +213,9 @@ def build_form(audit: OpenedAudit, case: CaseRow, rows: Iterable[AnswerRow | Sto
                     reviewer in completed_reviewers(case))
 
 
-def _load(repo: Repository, audit_ref: str, case_label: str,
-          reviewer: str) -> tuple[OpenedAudit, CaseRow, CaseForm]:
+def load_case(repo: Repository, audit_ref: str, case_label: str,
+              reviewer: str) -> tuple[OpenedAudit, CaseRow, CaseForm]:
+    """An audit, one of its cases and the reviewer's form of it, in a unit of work."""
     audit = open_audit(repo, audit_ref)
     case = find_case(repo, audit, case_label)
     assert case.id is not None
@@ -256,7 +225,7 @@ def _load(repo: Repository, audit_ref: str, case_label: str,
 def open_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
     """Open one case of an audit for a reviewer."""
     with ctx.db.unit_of_work() as repo:
-        return _load(repo, audit_ref, case_label, reviewer)[2]
+        return load_case(repo, audit_ref, case_label, reviewer)[2]
 
 
 # -- answering -------------------------------------------------------------------------------
@@ -380,9 +349,9 @@ def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: st
     reopened = after.marked_complete and bool(after.gaps)
     if reopened:
         # A complete case must stay without gaps: a change that opens one withdraws the mark.
-        _set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
-                       reviewer, "case-reopened")
-        after = _with_mark(after, False)
+        set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
+                      reviewer, "case-reopened")
+        after = replace(after, marked_complete=False)
     new_comment = (old_comment if keep_comment else comment) if text is not None else None
     return AnswerChange(audit.id, case.label, question.id, reviewer, old_value, text,
                         old_comment, new_comment, changed,
@@ -418,69 +387,11 @@ def check_reviewer(name: str) -> str:
 
 
 # -- completing ------------------------------------------------------------------------------
-def mark_complete(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> Completion:
-    """Mark a case complete for a reviewer, or refuse and name every gap (the first one first)."""
-    reviewer = check_reviewer(reviewer)
-    with ctx.db.unit_of_work() as repo:
-        audit, case, form = _load(repo, audit_ref, case_label, reviewer)
-        if not form.case.included:
-            raise InputRejected(f"the case '{case_label}' is excluded from the audit")
-        if form.gaps:
-            return Completion(False, tuple(form.gaps), form)
-        if not form.marked_complete:
-            _set_completed(repo, audit, case, completed_reviewers(case) | {reviewer}, ctx.actor,
-                           reviewer, "case-completed")
-        return Completion(True, (), _with_mark(form, True))
-
-
-def reopen_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
-    """Withdraw a reviewer's mark that a case is complete."""
-    reviewer = check_reviewer(reviewer)
-    with ctx.db.unit_of_work() as repo:
-        audit, case, form = _load(repo, audit_ref, case_label, reviewer)
-        if form.marked_complete:
-            _set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
-                           reviewer, "case-reopened")
-        return _with_mark(form, False)
-
-
-def _set_completed(repo: Repository, audit: OpenedAudit, case: CaseRow, reviewers: frozenset[str],
-                   actor: str, reviewer: str, action: str) -> None:
+def set_completed(repo: Repository, audit: OpenedAudit, case: CaseRow, reviewers: frozenset[str],
+                  actor: str, reviewer: str, action: str) -> None:
+    """Record which reviewers have marked a case complete, and log the change."""
     # The repository has no method for this column yet; the write and its log entry share the
     # unit of work, so they commit together.
     case.completed_by = _REVIEWER_SEPARATOR.join(sorted(reviewers)) or None
     repo.session.add(case)
     repo.log(actor, audit.id, case.label, action=action, reviewer=reviewer)
-
-
-def _with_mark(form: CaseForm, marked: bool) -> CaseForm:
-    return replace(form, marked_complete=marked)
-
-
-# -- history ---------------------------------------------------------------------------------
-def answer_history(ctx: AppContext, audit_ref: str, case_label: str,
-                   question_id: str) -> list[HistoryEntry]:
-    """Every logged change of one question's answers and comments in a case, oldest first.
-
-    Values are shown as a reader sees them (option labels, numbers without .0).
-    """
-    with ctx.db.unit_of_work() as repo:
-        audit = open_audit(repo, audit_ref)
-        question = audit.template.question(question_id)
-        rows = repo.changes(audit.id, case_label, question_id)
-
-    def shown(action: str, text: str | None) -> str | None:
-        if text is None or question is None or not action.startswith("answer"):
-            return text
-        return display_value(question.type, decode_value(question.type, text),
-                             question.options or [])
-
-    return [HistoryEntry(_aware(r.at), r.actor, r.reviewer, r.action,
-                         shown(r.action, r.old_value), shown(r.action, r.new_value), r.reason)
-            for r in rows]
-
-
-def _aware(at: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; they are UTC."""
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
-

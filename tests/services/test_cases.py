@@ -15,9 +15,10 @@ from audit_app.services.cases import (
     exclude_case,
     include_case,
     list_cases,
+    mark_complete,
 )
 from audit_app.services.context import AppContext
-from audit_app.services.review import Progress, mark_complete, set_answer
+from audit_app.services.review import Progress, set_answer
 
 TEMPLATE = """\
 format: 1

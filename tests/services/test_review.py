@@ -8,15 +8,18 @@ import pytest
 
 from audit_app.domain.diagnostics import InputRejected
 from audit_app.services.audits import create_audit
-from audit_app.services.cases import add_case, exclude_case
+from audit_app.services.cases import (
+    add_case,
+    answer_history,
+    exclude_case,
+    mark_complete,
+    reopen_case,
+)
 from audit_app.services.context import AppContext
 from audit_app.services.review import (
     InvalidAnswer,
     Progress,
-    answer_history,
-    mark_complete,
     open_case,
-    reopen_case,
     restore_answer,
     set_answer,
     set_comment,
