@@ -29,9 +29,12 @@ def style_sheet() -> str:
     base = QGuiApplication.font().pointSizeF()
     base = base if base > 0 else 10.0
     large, larger = f"{base * 1.25:.1f}pt", f"{base * 1.5:.1f}pt"
+    # Inputs are drawn in the base colour: on a dark palette the cards take the window colour
+    # so that radio buttons, check boxes and comment fields stand out from them.
+    card = "palette(window)" if is_dark() else "palette(base)"
     return f"""
 QFrame#questionCard {{
-    border: 1px solid palette(mid); border-radius: 6px; background: palette(base);
+    border: 1px solid palette(mid); border-radius: 6px; background: {card};
 }}
 QFrame#questionCard[current="true"] {{ border: 2px solid palette(highlight); }}
 QFrame#questionCard[gap="true"] {{ border: 2px solid {red}; }}
