@@ -23,7 +23,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     """Open the desktop window."""
     from audit_app.gui.app import run_gui
 
-    return run_gui(_ctx(args))
+    # A factory, so the window shows before the database layer is imported and opened.
+    return run_gui(lambda: _ctx(args))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

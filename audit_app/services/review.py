@@ -390,8 +390,5 @@ def check_reviewer(name: str) -> str:
 def set_completed(repo: Repository, audit: OpenedAudit, case: CaseRow, reviewers: frozenset[str],
                   actor: str, reviewer: str, action: str) -> None:
     """Record which reviewers have marked a case complete, and log the change."""
-    # The repository has no method for this column yet; the write and its log entry share the
-    # unit of work, so they commit together.
-    case.completed_by = _REVIEWER_SEPARATOR.join(sorted(reviewers)) or None
-    repo.session.add(case)
-    repo.log(actor, audit.id, case.label, action=action, reviewer=reviewer)
+    repo.set_completed_by(case, _REVIEWER_SEPARATOR.join(sorted(reviewers)) or None, actor,
+                          reviewer, action)

@@ -121,6 +121,16 @@ class Repository:
                      new_value=case.fields_json, reason=reason)
         return True
 
+    def set_completed_by(self, case: CaseRow, completed_by: str | None, actor: str,
+                         reviewer: str, action: str) -> None:
+        """Record who has marked a case complete (encoded by the caller), logging the change."""
+        old = case.completed_by
+        case.completed_by = completed_by
+        case.updated_at = utcnow()
+        self.session.add(case)
+        self.log(actor, case.audit_id, case.label, action=action, reviewer=reviewer,
+                 old_value=old, new_value=completed_by)
+
     # -- answers ------------------------------------------------------------------------------
     def answers(self, audit_id: str) -> list[AnswerRow]:
         """Every reviewer answer in an audit."""
