@@ -124,6 +124,18 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """Print the reviewers' agreement per choice question and overall (colleague review)."""
+    from audit_app.services.agreement import agreement_csv, audit_agreement
+
+    agreement = audit_agreement(_ctx(args), args.audit)
+    if args.format == "csv":
+        sys.stdout.write(agreement_csv(agreement))
+    else:
+        sys.stdout.write(json.dumps(agreement, ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the raw data."""
     from audit_app.services.export import export_raw
@@ -232,6 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--format", choices=["json", "csv", "xlsx", "text"], default="json")
     tables.add_argument("--out")
     tables.set_defaults(handler=cmd_tables)
+
+    agreement = sub.add_parser("agreement", help="agreement between reviewers (colleague review)")
+    agreement.add_argument("audit")
+    agreement.add_argument("--format", choices=["json", "csv"], default="json")
+    agreement.set_defaults(handler=cmd_agreement)
 
     report = sub.add_parser("report", help="PDF inspection report")
     report.add_argument("audit")
