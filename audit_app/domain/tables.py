@@ -120,8 +120,7 @@ def build_tables(
     if has_none:
         out_columns.append({"code": NONE_COLUMN, "label": NONE_LABEL})
 
-    status_slot = {Status.ANSWERED: 0, Status.UNRESOLVED: 1, Status.MISSING: 2}
-    not_applicable, answered = Status.NOT_APPLICABLE, Status.ANSWERED
+    not_applicable, answered, unresolved = Status.NOT_APPLICABLE, Status.ANSWERED, Status.UNRESOLVED
     pairs = [(resolver, i) for (_case, resolver), i in zip(resolvers, case_column, strict=True)]
     questions_out: list[dict[str, Any]] = []
     for question in template.questions:
@@ -136,9 +135,11 @@ def build_tables(
             status = resolver.status_of(question)
             if status is not_applicable:
                 continue
-            status_counts[status_slot[status] * width + col] += 1
+            # Identity tests, not a dict: hashing an Enum member is a Python-level call.
             if status is not answered:
+                status_counts[(1 if status is unresolved else 2) * width + col] += 1
                 continue
+            status_counts[col] += 1
             value = resolver.final_value(qid)
             if qtype == "choice":
                 slot = option_slot.get(value)  # type: ignore[arg-type]
