@@ -1,0 +1,328 @@
+"""Small-cell protection: hide counts that could point out an individual child or family.
+
+With a limit N, a count 1..N-1 prints as "<N" (primary suppression; zero stays visible). A sum
+printed next to its parts could give a hidden part back (a row total minus the visible cells), so
+such a total is hidden too and printed as ".." (secondary suppression). When the total may not be
+hidden (the number of included cases, printed everywhere), or is hidden but every part shows, the
+smallest visible non-zero part is hidden instead. This is repeated until no group of a total and
+its parts gives a hidden cell back.
+
+A hidden part "gives itself back" when the known sum of the hidden parts pins it down given what
+the reader knows of each: "<N" means 1..N-1, ".." means at least N. The check is per group, which
+is what a reader can do from one table; it is not a full linear-programming audit.
+
+This module is pure (the report, the exports and the GUI share it); ``audit_app.report.suppression``
+re-exports it. :mod:`audit_app.domain.table_masks` applies it to every exported table of an audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+#: Printed for a value hidden because it would give a small count back.
+SECONDARY_MARK = ".."
+
+_UNBOUNDED = 10**12
+
+
+def is_small(count: int | None, limit: int | None) -> bool:
+    """Whether a count is hidden on its own: 1..limit-1 when a limit is set."""
+    return limit is not None and count is not None and 1 <= count < limit
+
+
+def small_mark(limit: int) -> str:
+    """The text printed for a small count, "<N"."""
+    return f"<{limit}"
+
+
+def _bounds(key: Hashable, primary: set[Any] | frozenset[Any], limit: int) -> tuple[int, int]:
+    return (1, limit - 1) if key in primary else (limit, _UNBOUNDED)
+
+
+def pinned(
+    values: Mapping[K, int],
+    total: K,
+    parts: Sequence[K],
+    hidden: set[K] | frozenset[K],
+    primary: set[K] | frozenset[K],
+    limit: int,
+) -> bool:
+    """Whether a reader can work out a hidden cell of ``total = sum(parts)`` exactly.
+
+    The reader sees the visible cells and knows each hidden one is 1..limit-1 ("<N") or at
+    least ``limit`` (".."). With one equation and interval bounds, each hidden cell's possible
+    values form an interval; the cell is given away when that interval is a single value.
+    """
+    hidden_parts = [p for p in parts if p in hidden]
+    if total not in hidden and not hidden_parts:
+        return False
+    visible = sum(values[p] for p in parts if p not in hidden)
+    t_lo, t_hi = _bounds(total, primary, limit) if total in hidden else (values[total], values[total])
+    bounds = [_bounds(p, primary, limit) for p in hidden_parts]
+    lo_sum = sum(lo for lo, _ in bounds)
+    hi_sum = sum(hi for _, hi in bounds)
+    if total in hidden and max(t_lo, visible + lo_sum) >= min(t_hi, visible + hi_sum):
+        return True
+    for lo, hi in bounds:
+        own_lo = max(lo, t_lo - visible - (hi_sum - hi))
+        own_hi = min(hi, t_hi - visible - (lo_sum - lo))
+        if own_lo >= own_hi:
+            return True
+    return False
+
+
+def _public_closure(
+    values: Mapping[K, int], groups: list[tuple[K, list[K]]], fixed: set[K], limit: int
+) -> set[K]:
+    """The fixed cells plus every cell a reader can work out from them and visible zeros."""
+    known = set(fixed)
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in groups:
+            unknown = [p for p in parts if p not in known and values[p] != 0]
+            if total in known and len(unknown) == 1 and not is_small(values[unknown[0]], limit):
+                known.add(unknown[0])
+                changed = True
+            elif total not in known and not unknown and not is_small(values[total], limit):
+                known.add(total)
+                changed = True
+    return known
+
+
+def suppress(
+    values: Mapping[K, int],
+    groups: Iterable[tuple[K, Sequence[K]]],
+    limit: int | None,
+    fixed: Iterable[K] = (),
+) -> tuple[frozenset[K], frozenset[K]]:
+    """Decide which cells to hide.
+
+    ``values`` maps every cell to its count; ``groups`` lists ``(total, parts)`` where the total
+    is the sum of the parts; ``fixed`` cells are public (printed elsewhere, such as the number of
+    cases per unit) and never hidden, nor is any cell that follows from them. Returns
+    ``(primary, secondary)``: the small cells and the cells hidden to protect them.
+    """
+    if limit is None:
+        return frozenset(), frozenset()
+    group_list = [(total, list(parts)) for total, parts in groups]
+    keep = _public_closure(values, group_list, set(fixed), limit)
+    primary = {k for k, v in values.items() if is_small(v, limit) and k not in keep}
+    hidden = set(primary)
+
+    def hide_a_part(parts: list[K]) -> bool:
+        visible = [p for p in parts if p not in hidden and p not in keep and values[p] > 0]
+        if not visible:
+            return False
+        hidden.add(min(visible, key=lambda p: values[p]))
+        return True
+
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in group_list:
+            if not pinned(values, total, parts, hidden, primary, limit):
+                continue
+            if total not in hidden and total not in keep:
+                hidden.add(total)  # the rule: a total that gives a hidden cell back is hidden
+                changed = True
+            else:
+                # A public total, or a hidden one the visible parts give back: hide a part.
+                # (When every part is already hidden or zero nothing more can be done; zeros
+                # are never hidden.)
+                changed |= hide_a_part(parts)
+    return frozenset(primary), frozenset(hidden - primary)
+
+
+@dataclass(frozen=True)
+class Masked:
+    """The outcome of suppression over a set of cells, with their printed text."""
+
+    values: Mapping[Any, int]
+    primary: frozenset[Any]
+    secondary: frozenset[Any]
+    limit: int | None
+
+    def hidden(self, key: Hashable) -> bool:
+        """Whether the cell is hidden, for either reason."""
+        return key in self.primary or key in self.secondary
+
+    def text(self, key: Hashable) -> str:
+        """The cell as printed: the count, "<N" or ".."."""
+        if key in self.primary and self.limit is not None:
+            return small_mark(self.limit)
+        if key in self.secondary:
+            return SECONDARY_MARK
+        return str(self.values[key])
+
+    @property
+    def any_hidden(self) -> bool:
+        """Whether anything was hidden."""
+        return bool(self.primary or self.secondary)
+
+
+def mask(
+    values: Mapping[K, int],
+    groups: Iterable[tuple[K, Sequence[K]]],
+    limit: int | None,
+    fixed: Iterable[K] = (),
+) -> Masked:
+    """Run ``suppress`` and wrap the result for printing."""
+    primary, secondary = suppress(values, groups, limit, fixed)
+    return Masked(dict(values), primary, secondary, limit)
+
+
+def mask_counts(counts: Sequence[int], total: int, limit: int | None, *, fixed_total: bool = True) -> Masked:
+    """Suppression for a one-way distribution that sums to ``total``.
+
+    Cell keys are the positions 0..len-1 and ``"total"``; with ``fixed_total`` (the number of
+    included cases, printed elsewhere anyway) the total stays and another part is hidden instead.
+    """
+    values: dict[int | str, int] = dict(enumerate(counts))
+    values["total"] = total
+    fixed: list[int | str] = ["total"] if fixed_total else []
+    return mask(values, [("total", list(range(len(counts))))], limit, fixed)
+
+
+# --- questions of the table JSON ---------------------------------------------------------------
+
+STATUS_ROWS = ("applicable", "answered", "unresolved", "missing")
+TOTAL = "total"
+#: View names of the report's two breakdowns of the same questions.
+MAIN = "main"
+GENDER = "gender"
+
+
+def option_row(code: str) -> str:
+    """The row name of an option in a ``TableMask``."""
+    return f"option:{code}"
+
+
+@dataclass(frozen=True)
+class View:
+    """One question seen through one breakdown: its JSON, the column codes, the case counts."""
+
+    question: Mapping[str, Any]
+    columns: Sequence[str]
+    cases: Mapping[str, int] | None = None
+
+
+class TableMask:
+    """The suppression of one question as one table shows it: cells by (row, column).
+
+    Rows are ``STATUS_ROWS`` and ``option_row(code)``; columns are codes and ``"total"``. The
+    total column is shared by every breakdown of the question, so it is hidden alike in all.
+    """
+
+    def __init__(self, masked: Masked, name: str, rows: Sequence[str], columns: Sequence[str]):
+        self.masked = masked
+        self.name = name
+        self.rows = list(rows)
+        self.columns = list(columns)
+
+    def key(self, row: str, col: str) -> tuple[str, ...]:
+        """The cell's key in the joint suppression."""
+        return (TOTAL, row) if col == TOTAL else (self.name, row, col)
+
+    @property
+    def limit(self) -> int | None:
+        """The small-cell limit, or None."""
+        return self.masked.limit
+
+    def value(self, row: str, col: str) -> int:
+        """The true count (for computing; print ``text``)."""
+        return self.masked.values[self.key(row, col)]
+
+    def hidden(self, row: str, col: str) -> bool:
+        """Whether the cell is hidden."""
+        return self.masked.hidden(self.key(row, col))
+
+    def small(self, row: str, col: str) -> bool:
+        """Whether the cell is hidden for being small itself ("<N")."""
+        return self.key(row, col) in self.masked.primary
+
+    def text(self, row: str, col: str) -> str:
+        """The cell as printed: the count, "<N" or ".."."""
+        return self.masked.text(self.key(row, col))
+
+    @property
+    def any_hidden(self) -> bool:
+        """Whether any cell of this table is hidden."""
+        return any(self.hidden(r, c) for r in self.rows for c in [*self.columns, TOTAL])
+
+
+def _view_cells(
+    name: str, view: View, values: dict[Any, int], groups: list[Any], fixed: list[Any]
+) -> list[str]:
+    question = view.question
+    option_rows = [option_row(r["code"]) for r in question.get("rows") or []]
+    rows = [*STATUS_ROWS, *option_rows]
+    counts = {s: question[s] for s in STATUS_ROWS}
+    counts.update({option_row(r["code"]): r["counts"] for r in question.get("rows") or []})
+    cols = [*view.columns, TOTAL]
+
+    def key(row: str, col: str) -> tuple[str, ...]:
+        return (TOTAL, row) if col == TOTAL else (name, row, col)
+
+    for row in rows:
+        for col in cols:
+            values.setdefault(key(row, col), int(counts[row].get(col, 0)))
+        if view.columns:
+            groups.append((key(row, TOTAL), [key(row, c) for c in view.columns]))
+    for col in cols:
+        groups.append((key("applicable", col), [key(s, col) for s in ("answered", "unresolved", "missing")]))
+        if question.get("type") == "choice" and option_rows:
+            groups.append((key("answered", col), [key(r, col) for r in option_rows]))
+        # The number of cases per column is public (the sample table): a question that applies
+        # to every case there has that number as its applicable count.
+        if view.cases is not None and values[key("applicable", col)] == view.cases.get(col):
+            fixed.append(key("applicable", col))
+    return rows
+
+
+def mask_views(views: Mapping[str, View], limit: int | None) -> dict[str, TableMask]:
+    """Suppress one question across all its breakdowns at once (they share the total column)."""
+    values: dict[Any, int] = {}
+    groups: list[Any] = []
+    fixed: list[Any] = []
+    rows = {name: _view_cells(name, view, values, groups, fixed) for name, view in views.items()}
+    masked = mask(values, groups, limit, fixed)
+    return {name: TableMask(masked, name, rows[name], list(view.columns)) for name, view in views.items()}
+
+
+def mask_question(
+    question: Mapping[str, Any],
+    columns: Sequence[str],
+    limit: int | None,
+    cases: Mapping[str, int] | None = None,
+) -> TableMask:
+    """Suppression for one question through one breakdown.
+
+    Groups: each row's columns sum to its total; answered + unresolved + missing = applicable;
+    for ``choice`` questions the options sum to answered (a ``multi`` case counts in several
+    options, so there they do not).
+    """
+    return mask_views({MAIN: View(question, columns, cases)}, limit)[MAIN]
+
+
+#: Masks by question id and view name.
+Masks = Mapping[str, Mapping[str, "TableMask"]]
+
+
+def mask_tables(
+    tables: Mapping[str, Mapping[str, Any] | None], limit: int | None
+) -> dict[str, dict[str, TableMask]]:
+    """Masks for every question of several table JSONs of one audit (keyed by a view name):
+    ``{question id: {view name: TableMask}}``."""
+    present = {name: t for name, t in tables.items() if t is not None}
+    by_question: dict[str, dict[str, View]] = {}
+    for name, table in present.items():
+        columns = [c["code"] for c in table.get("columns") or []]
+        for question in table["questions"]:
+            view = View(question, columns, table.get("cases"))
+            by_question.setdefault(question["id"], {})[name] = view
+    return {qid: mask_views(views, limit) for qid, views in by_question.items()}
