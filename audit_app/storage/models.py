@@ -1,10 +1,11 @@
-"""SQLModel tables: audits with their frozen template, cases, answers, consensus and the change log."""
+"""SQLModel tables: audits with their frozen template, cases, answers, consensus, the change log
+and the genomlysning counts per unit."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -98,3 +99,22 @@ class ChangeRow(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     new_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class GenomlysningRow(SQLModel, table=True):
+    """Genomlysning (002): one unit's active cases and how many of them have a genomförandeplan."""
+
+    __tablename__ = "genomlysning"
+    __table_args__ = (
+        UniqueConstraint("audit_id", "unit", name="uq_genomlysning_audit_unit"),
+        CheckConstraint("active_cases >= 0 AND with_plan >= 0 AND with_plan <= active_cases",
+                        name="ck_genomlysning_counts"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_id: str = Field(foreign_key="audit.id", max_length=36)  # indexed by the unique constraint
+    unit: str = Field(max_length=100)
+    active_cases: int
+    with_plan: int
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_by: str = Field(default="", max_length=100)

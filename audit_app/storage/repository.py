@@ -15,6 +15,7 @@ from audit_app.storage.models import (
     CaseRow,
     ChangeRow,
     ConsensusRow,
+    GenomlysningRow,
     utcnow,
 )
 
@@ -344,3 +345,43 @@ class Repository:
     def add_all(self, rows: Iterable[object]) -> None:
         """Add several new rows."""
         self.session.add_all(list(rows))
+
+    # -- genomlysning -------------------------------------------------------------------------
+    def genomlysning(self, audit_id: str) -> list[GenomlysningRow]:
+        """The genomlysning figures of an audit, one row per unit."""
+        stmt = select(GenomlysningRow).where(GenomlysningRow.audit_id == audit_id)
+        return list(self.session.exec(stmt.order_by(col(GenomlysningRow.id))))
+
+    def put_genomlysning(self, audit_id: str, unit: str, active_cases: int, with_plan: int,
+                         actor: str, reason: str | None = None) -> bool:
+        """Set one unit's figures, logging the old and new ones; returns whether they changed."""
+        stmt = select(GenomlysningRow).where(GenomlysningRow.audit_id == audit_id,
+                                             GenomlysningRow.unit == unit)
+        row = self.session.exec(stmt).first()
+        new = {"unit": unit, "active_cases": active_cases, "with_plan": with_plan}
+        if row is not None and (row.active_cases, row.with_plan) == (active_cases, with_plan):
+            return False
+        old = None if row is None else json.dumps(
+            {"unit": unit, "active_cases": row.active_cases, "with_plan": row.with_plan})
+        self.log(actor, audit_id, action="genomlysning-set" if row is None else "genomlysning-changed",
+                 old_value=old, new_value=json.dumps(new), reason=reason)
+        if row is None:
+            row = GenomlysningRow(audit_id=audit_id, unit=unit, active_cases=active_cases,
+                                  with_plan=with_plan, updated_by=actor)
+        else:
+            row.active_cases, row.with_plan, row.updated_by = active_cases, with_plan, actor
+            row.updated_at = utcnow()
+        self.session.add(row)
+        return True
+
+    def delete_genomlysning(self, audit_id: str, unit: str, actor: str) -> bool:
+        """Remove one unit's figures, logging them; returns whether there were any."""
+        stmt = select(GenomlysningRow).where(GenomlysningRow.audit_id == audit_id,
+                                             GenomlysningRow.unit == unit)
+        row = self.session.exec(stmt).first()
+        if row is None:
+            return False
+        self.log(actor, audit_id, action="genomlysning-cleared", old_value=json.dumps(
+            {"unit": unit, "active_cases": row.active_cases, "with_plan": row.with_plan}))
+        self.session.delete(row)
+        return True
