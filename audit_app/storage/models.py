@@ -1,11 +1,11 @@
-"""SQLModel tables: audits with their frozen template, cases, answers, consensus, the change log
-and the genomlysning counts per unit."""
+"""SQLModel tables: audits with their frozen template, cases, answers, consensus, the change log,
+the genomlysning counts per unit and the review plan of a colleague review."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -118,3 +118,35 @@ class GenomlysningRow(SQLModel, table=True):
     with_plan: int
     updated_at: dt.datetime = Field(default_factory=utcnow)
     updated_by: str = Field(default="", max_length=100)
+
+
+class ReviewPlanRow(SQLModel, table=True):
+    """How the team leader assigned an audit's cases: reviewers, double-review share, seed."""
+
+    __tablename__ = "review_plan"
+
+    audit_id: str = Field(primary_key=True, foreign_key="audit.id", max_length=36)
+    reviewers_json: str = Field(sa_column=Column(Text, nullable=False))
+    double_share: float
+    raters: int
+    seed: int = Field(sa_column=Column(BigInteger, nullable=False))
+    strata_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    created_by: str = Field(default="", max_length=100)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ReviewAssignmentRow(SQLModel, table=True):
+    """One reviewer assigned to one case; ``position`` 0 is the case's primary reviewer."""
+
+    __tablename__ = "review_assignment"
+    __table_args__ = (
+        UniqueConstraint("case_id", "reviewer", name="uq_assignment_case_reviewer"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
+    case_id: int = Field(foreign_key="audit_case.id")  # indexed by the unique constraint
+    reviewer: str = Field(max_length=100)
+    position: int = 0
+    double: bool = False
+    assigned_at: dt.datetime = Field(default_factory=utcnow)
