@@ -8,7 +8,7 @@ each to the least-loaded reviewers (ties broken by how often two reviewers were 
 then by a seeded draw), so every reviewer's load differs from every other's by at most one.
 
 The same cases, strata, reviewers, share and seed always give the same plan, whatever order the
-cases come in.
+cases and the reviewers come in.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def draw_plan(cases: Sequence[PlanCase], spec: PlanSpec) -> DrawnPlan:
         doubles += members[:k]
         singles += members[k:]
         drawn[key] = (k, len(members))
-    chooser = _Chooser(spec.reviewers, random.Random(f"{spec.seed}:reviewers"))
+    chooser = _Chooser(sorted(spec.reviewers), random.Random(f"{spec.seed}:reviewers"))
     chosen = {label: chooser.pick(spec.raters) for label in doubles}
     chosen.update((label, chooser.pick(1)) for label in singles)
     double_set = set(doubles)

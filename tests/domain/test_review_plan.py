@@ -35,6 +35,8 @@ def test_the_same_seed_gives_the_same_plan_whatever_the_order_and_another_seed_d
     first = {a.case: a for a in draw_plan(CASES, spec).assignments}
     again = {a.case: a for a in draw_plan(list(reversed(CASES)), spec).assignments}
     assert first == again
+    shuffled = PlanSpec(("cilla", "anna", "bo"), 0.2, seed=11)
+    assert {a.case: a for a in draw_plan(CASES, shuffled).assignments} == first
     other = {a.case: a for a in draw_plan(CASES, PlanSpec(spec.reviewers, 0.2, seed=12))
              .assignments}
     assert other != first
