@@ -103,24 +103,110 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
 
 
 def cmd_tables(args: argparse.Namespace) -> int:
-    """Print or write the tables."""
+    """Print or write the tables (CSV, XLSX and text through the audit's small-cell limit)."""
     from audit_app.domain.diagnostics import InputRejected
-    from audit_app.services.table_files import tables_csv, write_tables_xlsx
-    from audit_app.services.table_layout import render_text
-    from audit_app.services.tables import audit_tables
+    from audit_app.services.export import export_tables, render_tables
 
-    tables = audit_tables(_ctx(args), args.audit, by=args.by)
+    by2 = getattr(args, "by2", None)
     if args.format == "xlsx":
         if not args.out:
             raise InputRejected("--format xlsx needs --out FILE.xlsx")
-        write_tables_xlsx(tables, Path(args.out))
+        export_tables(_ctx(args), args.audit, Path(args.out), by=args.by, by2=by2, fmt="xlsx")
         return 0
-    text = {"json": lambda: json.dumps(tables, ensure_ascii=False, indent=1) + "\n",
-            "csv": lambda: tables_csv(tables), "text": lambda: render_text(tables)}[args.format]()
+    text = render_tables(_ctx(args), args.audit, args.by, by2, args.format)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def cmd_audit_set(args: argparse.Namespace) -> int:
+    """Change one audit setting (small_cell_limit, organisation)."""
+    from audit_app.services.audit_settings import set_setting
+
+    value = set_setting(_ctx(args), args.audit, args.key, args.value)
+    print(f"{args.key} = {'none' if value is None else value}", file=sys.stderr)
+    return 0
+
+
+def cmd_audit_get(args: argparse.Namespace) -> int:
+    """Print the audit's settings as JSON (or one of them)."""
+    from audit_app.domain.diagnostics import InputRejected
+    from audit_app.services.audit_settings import audit_settings
+
+    settings = audit_settings(_ctx(args), args.audit)
+    if args.key:
+        if args.key not in settings:
+            raise InputRejected(f"unknown setting '{args.key}'; the settings are {', '.join(settings)}")
+        print(json.dumps(settings[args.key], ensure_ascii=False))
+    else:
+        print(json.dumps(settings, ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_gender(args: argparse.Namespace) -> int:
+    """Print or write the gender analysis (girls and boys side by side)."""
+    from audit_app.domain.diagnostics import InputRejected
+    from audit_app.services.gender import (
+        audit_gender_analysis,
+        gender_csv,
+        gender_text,
+        load_gender,
+        write_gender_xlsx,
+    )
+
+    ctx = _ctx(args)
+    if args.format == "xlsx":
+        if not args.out:
+            raise InputRejected("--format xlsx needs --out FILE.xlsx")
+        write_gender_xlsx(ctx, args.audit, Path(args.out), args.within)
+        return 0
+    if args.format == "json":
+        text = json.dumps(audit_gender_analysis(ctx, args.audit, args.within), ensure_ascii=False,
+                          indent=1) + "\n"
+    else:
+        analysis, views = load_gender(ctx, args.audit, args.within)
+        render = gender_csv if args.format == "csv" else gender_text
+        text = render(analysis, views.mask)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_genomlysning(args: argparse.Namespace) -> int:
+    """Enter, import, clear or show the genomlysning (active cases and plans per unit)."""
+    from audit_app.services import genomlysning as g
+
+    ctx = _ctx(args)
+    if args.action == "set":
+        entry = g.set_genomlysning(ctx, args.audit, args.unit, args.active_cases, args.with_plan)
+        print(f"{entry.unit}: {entry.active_cases} aktiva, {entry.with_plan} med plan", file=sys.stderr)
+    elif args.action == "clear":
+        if not g.clear_genomlysning(ctx, args.audit, args.unit):
+            print(f"{args.unit}: nothing to clear", file=sys.stderr)
+    elif args.action == "import":
+        result = g.import_genomlysning(ctx, args.audit, args.file)
+        print(f"{args.file}: genomlysning {result.summary()}", file=sys.stderr)
+    else:
+        table, limit = g.genomlysning_data(ctx, args.audit)
+        text = {"json": lambda: json.dumps(table, ensure_ascii=False, indent=1) + "\n",
+                "csv": lambda: g.genomlysning_csv(table, limit),
+                "text": lambda: g.genomlysning_text(table, limit)}[args.format]()
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8-sig" if args.format == "csv" else "utf-8")
+        else:
+            sys.stdout.write(text)
+    return 0
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    """Draw one question's bars by a breakdown as PNG or SVG."""
+    from audit_app.services.charts import save_chart
+
+    save_chart(_ctx(args), args.audit, args.question, Path(args.out), by=args.by, by2=args.by2)
     return 0
 
 
@@ -219,6 +305,16 @@ def build_parser() -> argparse.ArgumentParser:
     lst = asub.add_parser("list", help="list audits")
     lst.add_argument("--format", choices=["text", "json"], default="text")
     lst.set_defaults(handler=cmd_audit_list)
+    aset = asub.add_parser("set", help="change an audit setting (small_cell_limit N, 0/none = off; "
+                                       "organisation TEXT)")
+    aset.add_argument("audit")
+    aset.add_argument("key")
+    aset.add_argument("value")
+    aset.set_defaults(handler=cmd_audit_set)
+    aget = asub.add_parser("get", help="show an audit's settings as JSON")
+    aget.add_argument("audit")
+    aget.add_argument("key", nargs="?")
+    aget.set_defaults(handler=cmd_audit_get)
 
     cases = sub.add_parser("cases", help="import cases")
     csub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
@@ -241,9 +337,41 @@ def build_parser() -> argparse.ArgumentParser:
     tables = sub.add_parser("tables", help="summary tables")
     tables.add_argument("audit")
     tables.add_argument("--by")
+    tables.add_argument("--by2", help="a second breakdown within each column of --by (e.g. gender)")
     tables.add_argument("--format", choices=["json", "csv", "xlsx", "text"], default="json")
     tables.add_argument("--out")
     tables.set_defaults(handler=cmd_tables)
+
+    gender = sub.add_parser("gender", help="gender analysis: girls and boys side by side")
+    gender.add_argument("audit")
+    gender.add_argument("--within", help="also per column of this breakdown (e.g. unit)")
+    gender.add_argument("--format", choices=["json", "csv", "xlsx", "text"], default="json")
+    gender.add_argument("--out")
+    gender.set_defaults(handler=cmd_gender)
+
+    lysning = sub.add_parser("genomlysning", help="active cases and genomförandeplaner per unit")
+    lysning.add_argument("audit")
+    lsub = lysning.add_subparsers(dest="action", metavar="ACTION", required=True)
+    lset = lsub.add_parser("set", help="enter one unit's figures")
+    lset.add_argument("unit")
+    lset.add_argument("active_cases")
+    lset.add_argument("with_plan")
+    lclear = lsub.add_parser("clear", help="remove one unit's figures")
+    lclear.add_argument("unit")
+    limp = lsub.add_parser("import", help="import unit,active_cases,with_plan from CSV")
+    limp.add_argument("file")
+    lshow = lsub.add_parser("show", help="the table with shares")
+    lshow.add_argument("--format", choices=["json", "csv", "text"], default="text")
+    lshow.add_argument("--out")
+    lysning.set_defaults(handler=cmd_genomlysning)
+
+    chart = sub.add_parser("chart", help="one question's bars by a breakdown, as PNG or SVG")
+    chart.add_argument("audit")
+    chart.add_argument("question")
+    chart.add_argument("--by")
+    chart.add_argument("--by2")
+    chart.add_argument("--out", required=True, help="FILE.png or FILE.svg")
+    chart.set_defaults(handler=cmd_chart)
 
     agreement = sub.add_parser("agreement", help="agreement between reviewers (colleague review)")
     agreement.add_argument("audit")

@@ -75,6 +75,61 @@ def pinned(
     return False
 
 
+def bounds(
+    values: Mapping[K, int],
+    groups: Sequence[tuple[K, Sequence[K]]],
+    hidden: set[K] | frozenset[K],
+    primary: set[K] | frozenset[K],
+    limit: int,
+    max_rounds: int = 100,
+) -> dict[K, tuple[int, int]]:
+    """What a reader can work out of each hidden cell, as (low, high), from all groups together.
+
+    Each hidden cell starts at 1..limit-1 ("<N") or limit..∞ (".."); every group
+    ``total = sum(parts)`` then narrows each of its hidden cells given the others' bounds, round
+    after round until nothing changes (or ``max_rounds``, which only leaves bounds wider).
+    """
+    known: dict[K, tuple[int, int]] = {k: _bounds(k, primary, limit) for k in hidden}
+
+    def get(k: K) -> tuple[int, int]:
+        return known.get(k) or (values[k], values[k])
+
+    for _ in range(max_rounds):
+        changed = False
+        for total, parts in groups:
+            cells = [total, *parts]
+            if not any(c in known for c in cells):
+                continue
+            lo = [get(c) for c in parts]
+            t_lo, t_hi = get(total)
+            sum_lo, sum_hi = sum(b[0] for b in lo), sum(b[1] for b in lo)
+            if total in known:
+                new = (max(t_lo, sum_lo), min(t_hi, sum_hi))
+                if new != (t_lo, t_hi):
+                    known[total], changed = new, True
+                    t_lo, t_hi = new
+            for part, (p_lo, p_hi) in zip(parts, lo, strict=True):
+                if part not in known:
+                    continue
+                new = (max(p_lo, t_lo - (sum_hi - p_hi)), min(p_hi, t_hi - (sum_lo - p_lo)))
+                if new != (p_lo, p_hi):
+                    known[part], changed = new, True
+        if not changed:
+            break
+    return known
+
+
+def revealed(
+    values: Mapping[K, int],
+    groups: Sequence[tuple[K, Sequence[K]]],
+    hidden: set[K] | frozenset[K],
+    primary: set[K] | frozenset[K],
+    limit: int,
+) -> set[K]:
+    """The hidden cells a reader can work out exactly from all groups together."""
+    return {k for k, (lo, hi) in bounds(values, groups, hidden, primary, limit).items() if lo >= hi}
+
+
 def _public_closure(
     values: Mapping[K, int], groups: list[tuple[K, list[K]]], fixed: set[K], limit: int
 ) -> set[K]:
@@ -99,42 +154,64 @@ def suppress(
     groups: Iterable[tuple[K, Sequence[K]]],
     limit: int | None,
     fixed: Iterable[K] = (),
+    forced: Iterable[K] = (),
+    prefer: Iterable[K] = (),
 ) -> tuple[frozenset[K], frozenset[K]]:
     """Decide which cells to hide.
 
     ``values`` maps every cell to its count; ``groups`` lists ``(total, parts)`` where the total
     is the sum of the parts; ``fixed`` cells are public (printed elsewhere, such as the number of
-    cases per unit) and never hidden, nor is any cell that follows from them. Returns
+    cases per unit) and never hidden, nor is any cell that follows from them. ``forced`` cells
+    are hidden whatever their value (they equal a cell hidden elsewhere); ``prefer`` cells (the
+    main tables) are hidden to protect others only when no other cell will do. Returns
     ``(primary, secondary)``: the small cells and the cells hidden to protect them.
     """
     if limit is None:
         return frozenset(), frozenset()
     group_list = [(total, list(parts)) for total, parts in groups]
-    keep = _public_closure(values, group_list, set(fixed), limit)
+    forced_set = {k for k in forced if values.get(k, 0) > 0}
+    keep = _public_closure(values, group_list, set(fixed) - forced_set, limit) - forced_set
     primary = {k for k, v in values.items() if is_small(v, limit) and k not in keep}
-    hidden = set(primary)
+    hidden = primary | forced_set
+
+    preferred = set(prefer)
 
     def hide_a_part(parts: list[K]) -> bool:
         visible = [p for p in parts if p not in hidden and p not in keep and values[p] > 0]
         if not visible:
             return False
-        hidden.add(min(visible, key=lambda p: values[p]))
+        cheap = [p for p in visible if p not in preferred] or visible
+        hidden.add(min(cheap, key=lambda p: values[p]))
         return True
+
+    def act(total: K, parts: list[K]) -> bool:
+        if total in preferred and total not in hidden and any(
+                p not in preferred and p not in hidden and p not in keep and values[p] > 0 for p in parts):
+            return hide_a_part(parts)
+        if total not in hidden and total not in keep:
+            hidden.add(total)  # the rule: a total that gives a hidden cell back is hidden
+            return True
+        # A public total, or a hidden one the visible parts give back: hide a part. (When every
+        # part is already hidden or zero nothing more can be done; zeros are never hidden.)
+        return hide_a_part(parts)
 
     changed = True
     while changed:
         changed = False
         for total, parts in group_list:
-            if not pinned(values, total, parts, hidden, primary, limit):
-                continue
-            if total not in hidden and total not in keep:
-                hidden.add(total)  # the rule: a total that gives a hidden cell back is hidden
-                changed = True
-            else:
-                # A public total, or a hidden one the visible parts give back: hide a part.
-                # (When every part is already hidden or zero nothing more can be done; zeros
-                # are never hidden.)
-                changed |= hide_a_part(parts)
+            if pinned(values, total, parts, hidden, primary, limit):
+                changed |= act(total, parts)
+        if changed:
+            continue
+        # Several equations together: a cell no single group gives back may follow from its
+        # bounds worked out over all of them; hide more around such a cell.
+        for cell in sorted(revealed(values, group_list, hidden, primary, limit), key=repr):
+            for total, parts in group_list:
+                if (cell == total or cell in parts) and act(total, parts):
+                    changed = True
+                    break
+            if changed:
+                break
     return frozenset(primary), frozenset(hidden - primary)
 
 
@@ -170,9 +247,11 @@ def mask(
     groups: Iterable[tuple[K, Sequence[K]]],
     limit: int | None,
     fixed: Iterable[K] = (),
+    forced: Iterable[K] = (),
+    prefer: Iterable[K] = (),
 ) -> Masked:
     """Run ``suppress`` and wrap the result for printing."""
-    primary, secondary = suppress(values, groups, limit, fixed)
+    primary, secondary = suppress(values, groups, limit, fixed, forced, prefer)
     return Masked(dict(values), primary, secondary, limit)
 
 

@@ -1,9 +1,15 @@
-"""Raw-data export: one row per case with final answers, every reviewer answer and the change log."""
+"""Exports: the tables (CSV, XLSX workbook) and the raw data (cases, reviewer answers, change log).
+
+Table exports print through the audit's small-cell limit (never the JSON, never the stored
+data); the workbook holds "Totalt", a sheet per standard breakdown, the gender analysis, the
+genomlysning when there is one, and the codebook. Long exports report ``progress(done, total)``.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,3 +105,101 @@ def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
                 sheet.append(list(row.values()))
         sheet.freeze_panes = "B2"
     book.save(path)
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+Progress = Callable[[int, int], None]
+
+
+def render_tables(ctx: AppContext, audit_ref: str, by: str | None = None, by2: str | None = None,
+                  fmt: str = "json") -> str:
+    """The tables of one breakdown as text: ``json`` (raw, DESIGN 7), ``csv`` or ``text`` (masked)."""
+    from audit_app.services.table_files import tables_csv
+    from audit_app.services.table_layout import render_text
+    from audit_app.services.table_views import load_views, view_name
+
+    if fmt == "json":
+        views = load_views(ctx, audit_ref, [(by, by2)], limit=None)
+        return json.dumps(views.get(by, by2), ensure_ascii=False, indent=1) + "\n"
+    views = load_views(ctx, audit_ref, [(by, by2)])
+    name = view_name(by, by2)
+    if fmt == "csv":
+        return tables_csv(views.views[name], views.mask, name)
+    if fmt == "text":
+        return render_text(views.views[name], views.mask, name)
+    raise InputRejected(f"unknown format '{fmt}'")
+
+
+def _label(template: Any, item: str | None) -> str:
+    if item is None:
+        return "Totalt"
+    found = template.field(item) or template.question(item)
+    return str(getattr(found, "label", None) or getattr(found, "text", None) or item)
+
+
+def export_tables(ctx: AppContext, audit_ref: str, out: Path, *, by: str | None = None,
+                  by2: str | None = None, fmt: str | None = None,
+                  progress: Progress | None = None) -> Path:
+    """Write the tables to ``out`` (.csv or .xlsx), through the audit's small-cell limit.
+
+    An .xlsx without ``by`` is the whole workbook (:func:`export_workbook`); with ``by`` it holds
+    that breakdown ("Tabeller") and the codebook. A .csv holds one breakdown.
+    """
+    from audit_app.services.table_files import tables_csv, write_tables_xlsx
+    from audit_app.services.table_views import load_views, view_name
+
+    suffix = f".{fmt}" if fmt else out.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise InputRejected(f"{out}: the tables file must end in .csv or .xlsx")
+    if suffix == ".xlsx" and by is None and by2 is None:
+        return export_workbook(ctx, audit_ref, out, progress=progress)
+    views = load_views(ctx, audit_ref, [(by, by2)], progress=progress, steps_after=1)
+    name = view_name(by, by2)
+    if suffix == ".csv":
+        out.write_text(tables_csv(views.views[name], views.mask, name), encoding="utf-8-sig")
+    else:
+        label = _label(views.template, by) + (f" × {_label(views.template, by2)}" if by2 else "")
+        write_tables_xlsx(views.views[name], out, views.mask, name, label)
+    if progress is not None:
+        progress(len(views.views) + 2, len(views.views) + 2)
+    return out
+
+
+def export_workbook(ctx: AppContext, audit_ref: str, out: Path, *,
+                    progress: Progress | None = None) -> Path:
+    """The whole XLSX workbook: every standard breakdown, gender analysis, genomlysning, codebook."""
+    from audit_app.services.gender import analysis_from_views, printed_analysis
+    from audit_app.services.genomlysning import genomlysning_cells, genomlysning_data, unit_field
+    from audit_app.services.table_files import write_workbook
+    from audit_app.services.table_views import (
+        gender_within,
+        load_views,
+        protected_set,
+        standard_breakdowns,
+        view_name,
+    )
+
+    with ctx.db.unit_of_work() as repo:
+        template = open_audit(repo, audit_ref).template
+    wanted = protected_set(template)
+    pair = gender_within(template)
+    lysning = genomlysning_data(ctx, audit_ref) if unit_field(template) is not None else None
+    has_lysning = lysning is not None and bool(lysning[0]["rows"])
+    breakdowns = standard_breakdowns(template)
+    sheet_steps = len(breakdowns) + 1 + (pair is not None) + has_lysning + 2
+    views = load_views(ctx, audit_ref, wanted, progress=progress, steps_after=sheet_steps)
+    sheets = [("Totalt", "hela urvalet", view_name(None), views.get(None))]
+    sheets += [(_label(template, b), _label(template, b), view_name(b), views.get(b))
+               for b in breakdowns]
+    gender = None
+    if pair is not None:
+        analysis = analysis_from_views(views, pair[1], pair[0])
+        gender = (analysis, printed_analysis(analysis, views.mask, pair[1]))
+    genomlysning = None
+    if lysning is not None and has_lysning:
+        genomlysning = (lysning[0], genomlysning_cells(lysning[0], views.limit), views.limit)
+    done = len(views.views) + 1
+    write_workbook(out, sheets, views.mask, gender=gender, genomlysning=genomlysning,
+                   progress=progress, done_before=done, total=done + sheet_steps)
+    return out

@@ -1,0 +1,131 @@
+"""The tables an export shows, counted once from one read of the audit, with their small-cell mask.
+
+A *view* is one table JSON of the audit: the whole sample (``"*"``), one breakdown (``"unit"``),
+or a two-way breakdown (``"unit*gender"``, :mod:`audit_app.domain.cross_tables`). Every export
+masks its cells over the same *protected set* of views, so a count hidden in one file is hidden
+the same way in every other: the whole sample, each standard breakdown (the stratifying case
+fields and the derived ones, such as age group), district x gender when the template has both,
+and whatever else the export asks for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from audit_app.domain.cross_tables import build_cross_tables
+from audit_app.domain.diagnostics import InputRejected
+from audit_app.domain.final_answers import CaseAnswers, CaseRecord
+from audit_app.domain.table_masks import NO_MASK, TablesMask, mask_exports
+from audit_app.domain.tables import BreakdownError, build_tables
+from audit_app.domain.template import Template
+from audit_app.services.audit_settings import small_cell_limit
+from audit_app.services.audits import OpenedAudit, load_records, open_audit
+from audit_app.services.context import AppContext
+
+GENDER_FIELD = "gender"
+UNIT_FIELD = "unit"
+ALL = "*"
+#: (by, by2): the breakdown of a view; (None, None) is the whole sample.
+Breakdown = tuple[str | None, str | None]
+Progress = Callable[[int, int], None]
+
+
+def view_name(by: str | None, by2: str | None = None) -> str:
+    """The name of a view: ``"*"``, the breakdown's id, or ``"by*by2"``."""
+    if by is None:
+        return ALL
+    return f"{by}*{by2}" if by2 else by
+
+
+def standard_breakdowns(template: Template) -> list[str]:
+    """One sheet each in the workbook: the stratifying case fields, then the derived ones."""
+    fields = [f for f in template.case_fields if f.kind == "choice" and f.stratify]
+    fields += [f for f in template.case_fields if f.kind == "choice" and f.is_derived and not f.stratify]
+    return [f.id for f in fields]
+
+
+def gender_within(template: Template) -> tuple[str, str] | None:
+    """(unit field, gender field) when the template has both as choice fields, else None."""
+    gender = template.field(GENDER_FIELD)
+    if gender is None or gender.kind != "choice" or len(gender.choices) < 2:
+        return None
+    unit = template.field(UNIT_FIELD)
+    if unit is None or unit.kind != "choice":
+        unit = next((f for f in template.case_fields if f.stratify and f.kind == "choice"
+                     and f.id != GENDER_FIELD), None)
+    return None if unit is None else (unit.id, gender.id)
+
+
+def protected_set(template: Template) -> list[Breakdown]:
+    """The views every export is masked over (see the module docstring)."""
+    out: list[Breakdown] = [(None, None), *((b, None) for b in standard_breakdowns(template))]
+    pair = gender_within(template)
+    if pair is not None:
+        out.append(pair)
+    return out
+
+
+@dataclass
+class TableViews:
+    """Counted views of one audit and the mask every export of them prints through."""
+
+    audit: OpenedAudit
+    limit: int | None
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mask: TablesMask = NO_MASK
+
+    @property
+    def template(self) -> Template:
+        """The audit's frozen template."""
+        return self.audit.template
+
+    def get(self, by: str | None, by2: str | None = None) -> dict[str, Any]:
+        """The view of a breakdown (it must have been counted)."""
+        return self.views[view_name(by, by2)]
+
+
+def count_view(template: Template, cases: list[CaseRecord], answers: dict[str, CaseAnswers],
+               audit: OpenedAudit, by: str | None, by2: str | None = None) -> dict[str, Any]:
+    """One view, counted by the domain (``build_tables`` / ``build_cross_tables``)."""
+    try:
+        if by2:
+            if by is None:
+                raise InputRejected("a second breakdown needs a first one (--by)")
+            return build_cross_tables(template, cases, answers, by=by, by2=by2, audit_id=audit.id,
+                                      audit_name=audit.name)
+        return build_tables(template, cases, answers, by=by, audit_id=audit.id, audit_name=audit.name)
+    except BreakdownError as exc:
+        raise InputRejected(exc.message) from None
+
+
+def load_views(ctx: AppContext, audit_ref: str, wanted: Sequence[Breakdown], *,
+               limit: int | None | Literal["audit"] = "audit", progress: Progress | None = None,
+               steps_after: int = 0) -> TableViews:
+    """Count the wanted views (and, with a small-cell limit, the protected set) and mask them.
+
+    ``limit`` ``"audit"`` uses the audit's setting; a number or None (off) overrides it. ``progress(done,
+    total)`` is called after each view, with ``steps_after`` more steps the caller will report.
+    """
+    with ctx.db.unit_of_work() as repo:
+        audit = open_audit(repo, audit_ref)
+        cases, answers = load_records(repo, audit)
+    result = TableViews(audit, small_cell_limit(audit) if limit == "audit" else (limit or None))
+    todo: list[Breakdown] = list(dict.fromkeys(wanted))
+    if result.limit is not None:
+        todo += [b for b in protected_set(audit.template) if b not in todo]
+    total = len(todo) + 1 + steps_after
+    for done, (by, by2) in enumerate(todo, 1):
+        result.views[view_name(by, by2)] = count_view(audit.template, cases, answers, audit, by, by2)
+        if progress is not None:
+            progress(done, total)
+    result.mask = mask_exports(result.views, result.limit)
+    if progress is not None:
+        progress(len(todo) + 1, total)
+    return result
+
+
+def audit_cross_tables(ctx: AppContext, audit_ref: str, by: str, by2: str) -> dict[str, Any]:
+    """The raw two-way table (``tables AUDIT --by BY --by2 BY2 --format json``)."""
+    return load_views(ctx, audit_ref, [(by, by2)], limit=None).get(by, by2)
