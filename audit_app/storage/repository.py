@@ -385,3 +385,40 @@ class Repository:
             {"unit": unit, "active_cases": row.active_cases, "with_plan": row.with_plan}))
         self.session.delete(row)
         return True
+
+    # -- reviewer packages (offline colleague review) -----------------------------------------
+    def lock_audit(self, audit_id: str) -> AuditRow | None:
+        """The audit row read afresh and locked for this transaction where the engine locks rows.
+
+        Package exchanges rewrite the audit's settings; the lock keeps two of them apart.
+        """
+        stmt = (select(AuditRow).where(AuditRow.id == audit_id).with_for_update()
+                .execution_options(populate_existing=True))
+        return self.session.exec(stmt).first()
+
+    def first_logged(self, audit_id: str, action: str, reason: str) -> ChangeRow | None:
+        """The oldest change-log entry of an audit with this action and reason."""
+        stmt = select(ChangeRow).where(ChangeRow.audit_id == audit_id, ChangeRow.action == action,
+                                       ChangeRow.reason == reason).order_by(col(ChangeRow.id))
+        return self.session.exec(stmt).first()
+
+    def changes_of_reviewer(self, audit_id: str, reviewer: str) -> list[ChangeRow]:
+        """The change-log entries of an audit about one reviewer's answers and cases, oldest first."""
+        stmt = select(ChangeRow).where(ChangeRow.audit_id == audit_id,
+                                       ChangeRow.reviewer == reviewer).order_by(col(ChangeRow.id))
+        return list(self.session.exec(stmt))
+
+    def changes_with_action_prefix(self, audit_id: str, prefix: str) -> list[ChangeRow]:
+        """The change-log entries of an audit whose action starts with ``prefix``."""
+        stmt = select(ChangeRow).where(ChangeRow.audit_id == audit_id,
+                                       col(ChangeRow.action).startswith(prefix))
+        return list(self.session.exec(stmt.order_by(col(ChangeRow.id))))
+
+    def planned_cases(self, audit_id: str, reviewer: str | None = None) -> list[str]:
+        """Labels of the cases the review plan gives ``reviewer`` (anyone with None), in case order."""
+        sql = ("SELECT DISTINCT c.id, c.label FROM review_assignment a JOIN audit_case c "
+               "ON c.id = a.case_id WHERE a.audit_id = ?")
+        params: tuple[object, ...] = (audit_id,)
+        if reviewer is not None:
+            sql, params = sql + " AND a.reviewer = ?", (audit_id, reviewer)
+        return [label for _id, label in sorted(self._fetchall(sql, params))]
