@@ -24,6 +24,7 @@ from audit_app.domain.values import (
     parse_number,
 )
 from audit_app.services.audits import OpenedAudit, case_record, open_audit
+from audit_app.services.blinding import check_viewer
 from audit_app.services.context import AppContext
 from audit_app.storage.models import AnswerRow, CaseRow
 from audit_app.storage.repository import Repository, StoredAnswer
@@ -225,7 +226,9 @@ def load_case(repo: Repository, audit_ref: str, case_label: str,
 def open_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
     """Open one case of an audit for a reviewer."""
     with ctx.db.unit_of_work() as repo:
-        return load_case(repo, audit_ref, case_label, reviewer)[2]
+        audit, _case, form = load_case(repo, audit_ref, case_label, reviewer)
+        check_viewer(repo, audit.row, reviewer, ctx.actor)
+        return form
 
 
 # -- answering -------------------------------------------------------------------------------
@@ -334,6 +337,7 @@ def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: st
            reason: str | None = None) -> AnswerChange:
     """Store one answer in the caller's unit of work and describe what changed."""
     reviewer = check_reviewer(reviewer)
+    check_viewer(repo, audit.row, reviewer, ctx.actor)
     case = find_case(repo, audit, case_label)
     assert case.id is not None
     rows = repo.answers_for_case(case.id)
