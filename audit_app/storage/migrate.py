@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -9,6 +10,11 @@ from alembic.config import Config
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+#: Alembic keeps the running migration's context in module globals (``alembic.context``,
+#: ``alembic.op``), so two threads of one process must not migrate at the same time (two
+#: AppContexts opening their databases at once).
+_MIGRATING = threading.RLock()
 
 
 def alembic_config(url: str = "") -> Config:
@@ -23,7 +29,7 @@ def alembic_config(url: str = "") -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database behind ``engine`` to ``revision`` in one transaction."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -31,6 +37,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Migrate the database behind ``engine`` down to ``revision``."""
     config = alembic_config()
-    with engine.begin() as connection:
+    with _MIGRATING, engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
