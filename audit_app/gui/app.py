@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -9,9 +10,40 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from audit_app.gui.main_window import MainWindow
     from audit_app.gui.settings import Settings
     from audit_app.services.context import AppContext
+
+#: Set to 1 to print ``startup-probe <wall-clock seconds>`` and quit once the main window has
+#: painted and the event loop has turned again (benchmarks/bench_gui.py times the start-up).
+STARTUP_PROBE = "AUDIT_APP_STARTUP_PROBE"
+
+
+def _probe_first_paint(app: QApplication, window: QMainWindow) -> None:
+    """Quit after the window's first paint and one more event-loop turn, printing the time."""
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__(window)
+            self._seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if not self._seen and event.type() == QEvent.Type.Paint:
+                self._seen = True
+                QTimer.singleShot(0, self._report)
+            return False
+
+        def _report(self) -> None:
+            print(f"startup-probe {time.time():.6f}", flush=True)
+            window.removeEventFilter(self)
+            app.quit()
+
+    window.installEventFilter(FirstPaint())
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -62,6 +94,8 @@ def run_gui(ctx: AppContext | Callable[[], AppContext]) -> int:
     settings = Settings()
     prepare(app, settings)
     window = build_window(ctx, settings)
+    if os.environ.get(STARTUP_PROBE) == "1":
+        _probe_first_paint(app, window)
     window.show()
     dispatcher.install_excepthook()
     start_soon(window)

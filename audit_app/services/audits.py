@@ -14,7 +14,7 @@ from audit_app.domain.values import Value, decode_value, normalize_text
 from audit_app.services.context import AppContext
 from audit_app.services.templates import TemplateSource, parse_template, resolve_template
 from audit_app.storage.models import AuditRow, CaseRow
-from audit_app.storage.repository import Repository
+from audit_app.storage.repository import Repository, StoredCase
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,38 @@ def open_audit(repo: Repository, ref: str) -> OpenedAudit:
     return OpenedAudit(row, frozen_template(row))
 
 
-def case_record(template: Template, case: CaseRow) -> CaseRecord:
+#: Audits opened by open_audit_cached, with their version, by (engine, reference); bounded.
+_OPENED: dict[tuple[int, str], tuple[OpenedAudit, tuple[object, ...] | None]] = {}
+_OPENED_LIMIT = 64
+
+
+def open_audit_cached(repo: Repository, ref: str) -> OpenedAudit:
+    """``open_audit`` for a hot path: the audit opened earlier, while it is unchanged.
+
+    One small read checks that every column of the audit but the frozen template text (whose
+    sha256 is one of them) is as it was when it was opened; otherwise it is opened afresh.
+    The row is shared between callers: read it, never change it.
+    """
+    key = (id(repo.session.bind), ref)
+    cached = _OPENED.get(key)
+    if cached is not None and repo.audit_version(cached[0].id) == cached[1]:
+        return cached[0]
+    # The version is read before the row where it can be: a change in between then only
+    # makes the next call open the audit again.
+    version = repo.audit_version(ref)
+    found = open_audit(repo, ref)
+    if version is None or version[0] != found.id:
+        version = repo.audit_version(found.id)
+    # A copy outside every session: a rollback expires the session's rows, never this one.
+    snapshot = AuditRow(**{name: getattr(found.row, name) for name in AuditRow.model_fields})
+    opened = OpenedAudit(snapshot, found.template)
+    if len(_OPENED) >= _OPENED_LIMIT:
+        _OPENED.clear()
+    _OPENED[key] = (opened, version)
+    return opened
+
+
+def case_record(template: Template, case: CaseRow | StoredCase) -> CaseRecord:
     """A stored case as the counting rules see it."""
     encoded: dict[str, str] = json.loads(case.fields_json or "{}")
     fields: dict[str, Value] = {}

@@ -23,11 +23,11 @@ from audit_app.domain.values import (
     parse_multi,
     parse_number,
 )
-from audit_app.services.audits import OpenedAudit, case_record, open_audit
+from audit_app.services.audits import OpenedAudit, case_record, open_audit, open_audit_cached
 from audit_app.services.blinding import check_viewer
 from audit_app.services.context import AppContext
 from audit_app.storage.models import AnswerRow, CaseRow
-from audit_app.storage.repository import Repository, StoredAnswer
+from audit_app.storage.repository import Repository, StoredAnswer, StoredCase
 
 #: What a reviewer may give as an answer: text to parse, a set of option codes, or None to clear.
 AnswerInput = str | float | frozenset[str] | None
@@ -170,7 +170,7 @@ class AnswerChange:
 
 
 # -- reading ---------------------------------------------------------------------------------
-def completed_reviewers(case: CaseRow) -> frozenset[str]:
+def completed_reviewers(case: CaseRow | StoredCase) -> frozenset[str]:
     """The reviewers who marked a case complete."""
     return frozenset(r for r in (case.completed_by or "").split(_REVIEWER_SEPARATOR) if r)
 
@@ -183,20 +183,63 @@ def find_case(repo: Repository, audit: OpenedAudit, label: str) -> CaseRow:
     return case
 
 
+@dataclass(frozen=True, eq=False)
+class _Shape:
+    """What applicability needs of a template, worked out once per template."""
+
+    question_ids: frozenset[str]
+    conditional: tuple[Question, ...]  # questions with a condition, in template order
+    referenced: tuple[str, ...]  # every name a condition reads, sorted
+
+
+_SHAPES: dict[int, tuple[Template, _Shape]] = {}
+#: Questions that apply, by (shape, case fields, answers to the names conditions read): nothing
+#: else decides it. Bounded; a new shape for a template only makes old entries unused.
+_APPLICABLE: dict[tuple[object, ...], frozenset[str]] = {}
+
+
+def _shape(template: Template) -> _Shape:
+    hit = _SHAPES.get(id(template))
+    if hit is not None and hit[0] is template:
+        return hit[1]
+    questions = template.questions
+    conditional = tuple(q for q in questions if q.condition is not None)
+    referenced = tuple(sorted({name for q in conditional if q.condition is not None
+                               for name in q.condition.names}))
+    shape = _Shape(frozenset(q.id for q in questions), conditional, referenced)
+    if len(_SHAPES) >= 64:
+        _SHAPES.clear()
+    _SHAPES[id(template)] = (template, shape)  # the template is kept, so its id stays its own
+    return shape
+
+
 def applicable_questions(template: Template, case: CaseRecord,
                          answers: Mapping[str, Value], reviewer: str) -> frozenset[str]:
     """The questions that apply to a case given its fields and one reviewer's own answers.
 
     An excluded case is judged as if it were included, so its form keeps its shape.
     """
+    shape = _shape(template)
+    if not shape.conditional:
+        return shape.question_ids
+    key = (shape, tuple(case.fields.items()), tuple(answers.get(n) for n in shape.referenced))
+    known = _APPLICABLE.get(key)
+    if known is not None:
+        return known
+    # A question without a condition applies to an included case; only conditions need asking.
     record = CaseRecord(case.label, case.fields, None)
     own = CaseAnswers(by_reviewer={q: {reviewer: v} for q, v in answers.items()})
     resolver = CaseResolver(template, record, own)
-    return frozenset(q.id for q in template.questions if resolver.applies(q.id))
+    hidden = [q.id for q in shape.conditional if not resolver.applies(q.id)]
+    applicable = shape.question_ids.difference(hidden) if hidden else shape.question_ids
+    if len(_APPLICABLE) >= 4096:
+        _APPLICABLE.clear()
+    _APPLICABLE[key] = applicable
+    return applicable
 
 
-def build_form(audit: OpenedAudit, case: CaseRow, rows: Iterable[AnswerRow | StoredAnswer],
-               reviewer: str) -> CaseForm:
+def build_form(audit: OpenedAudit, case: CaseRow | StoredCase,
+               rows: Iterable[AnswerRow | StoredAnswer], reviewer: str) -> CaseForm:
     """A case form from stored rows; answers to questions no longer in the template are left out."""
     template = audit.template
     answers: dict[str, Value] = {}
@@ -223,12 +266,21 @@ def load_case(repo: Repository, audit_ref: str, case_label: str,
     return audit, case, build_form(audit, case, repo.answers_for_case(case.id), reviewer)
 
 
+def _stored_case(repo: Repository, audit: OpenedAudit, label: str) -> StoredCase:
+    """``find_case`` as plain columns read through the driver."""
+    case = repo.stored_case(audit.id, label)
+    if case is None:
+        raise NotFound(f"no case '{label}' in the audit '{audit.name}'")
+    return case
+
+
 def open_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
     """Open one case of an audit for a reviewer."""
     with ctx.db.unit_of_work() as repo:
-        audit, _case, form = load_case(repo, audit_ref, case_label, reviewer)
+        audit = open_audit_cached(repo, audit_ref)
+        case = _stored_case(repo, audit, case_label)
         check_viewer(repo, audit.row, reviewer, ctx.actor)
-        return form
+        return build_form(audit, case, repo.own_answers(case.id, reviewer), reviewer)
 
 
 # -- answering -------------------------------------------------------------------------------
@@ -283,7 +335,7 @@ def set_answer(ctx: AppContext, audit_ref: str, case_label: str, question_id: st
     ``allow_identifiers``, which is logged. Clearing an answer also drops its comment.
     """
     with ctx.db.unit_of_work() as repo:
-        audit = open_audit(repo, audit_ref)
+        audit = open_audit_cached(repo, audit_ref)
         question = _question(audit, question_id)
         value = parse_answer(question, raw)
         if (question.type == "text" and isinstance(value, str) and not allow_identifiers
@@ -304,19 +356,20 @@ def set_comment(ctx: AppContext, audit_ref: str, case_label: str, question_id: s
                 allow_identifiers: bool = False) -> AnswerChange:
     """Change the comment of an existing answer (a comment needs an answer to belong to)."""
     with ctx.db.unit_of_work() as repo:
-        audit = open_audit(repo, audit_ref)
+        audit = open_audit_cached(repo, audit_ref)
         question = _question(audit, question_id)
-        case = find_case(repo, audit, case_label)
-        assert case.id is not None
-        row = repo.answer(case.id, question_id, reviewer)
+        case = _stored_case(repo, audit, case_label)
+        rows = repo.own_answers(case.id, reviewer)
+        row = next((r for r in rows if r.question_id == question_id), None)
         new_comment = _checked_comment(question, comment, allow_identifiers)
         if row is None:
             if new_comment is None:
-                return _write(ctx, repo, audit, case_label, question, reviewer, None, None)
+                return _write(ctx, repo, audit, case_label, question, reviewer, None, None,
+                              case=case, rows=rows)
             raise InvalidAnswer("comment-without-answer",
                                 "answer the question before commenting on it", question_id)
         return _write(ctx, repo, audit, case_label, question, reviewer, row.value, new_comment,
-                      allow_identifiers=allow_identifiers)
+                      allow_identifiers=allow_identifiers, case=case, rows=rows)
 
 
 def restore_answer(ctx: AppContext, change: AnswerChange, *, undo: bool) -> AnswerChange:
@@ -324,7 +377,7 @@ def restore_answer(ctx: AppContext, change: AnswerChange, *, undo: bool) -> Answ
     value, comment = ((change.old_value, change.old_comment) if undo
                       else (change.new_value, change.new_comment))
     with ctx.db.unit_of_work() as repo:
-        audit = open_audit(repo, change.audit_id)
+        audit = open_audit_cached(repo, change.audit_id)
         question = _question(audit, change.question_id)
         return _write(ctx, repo, audit, change.case_label, question, change.reviewer, value,
                       comment, allow_identifiers=change.identifiers_allowed,
@@ -334,27 +387,35 @@ def restore_answer(ctx: AppContext, change: AnswerChange, *, undo: bool) -> Answ
 def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: str,
            question: Question, reviewer: str, text: str | None, comment: str | None, *,
            keep_comment: bool = False, allow_identifiers: bool = False,
-           reason: str | None = None) -> AnswerChange:
-    """Store one answer in the caller's unit of work and describe what changed."""
-    reviewer = check_reviewer(reviewer)
+           reason: str | None = None, case: StoredCase | None = None,
+           rows: list[StoredAnswer] | None = None) -> AnswerChange:
+    """Store one answer in the caller's unit of work and describe what changed.
+
+    Reads and writes plain rows through the driver: the case, the reviewer's answers to it,
+    then the answer and its change-log entries, all in the caller's transaction. ``case`` and
+    ``rows`` (read under the name given) save reading them again.
+    """
+    name, reviewer = reviewer, check_reviewer(reviewer)
     check_viewer(repo, audit.row, reviewer, ctx.actor)
-    case = find_case(repo, audit, case_label)
-    assert case.id is not None
-    rows = repo.answers_for_case(case.id)
+    if case is None:
+        case = _stored_case(repo, audit, case_label)
+    if rows is None or name != reviewer:
+        rows = repo.own_answers(case.id, reviewer)
     before = build_form(audit, case, rows, reviewer)
-    old = next((r for r in rows if r.question_id == question.id and r.reviewer == reviewer), None)
+    old = next((r for r in rows if r.question_id == question.id), None)
     old_value, old_comment = (None, None) if old is None else (old.value, old.comment)
-    changed = repo.put_answer(audit.id, case, question.id, reviewer, text, comment, ctx.actor,
-                              keep_comment=keep_comment, reason=reason)
+    changed = repo.write_answer(audit.id, case.id, case.label, old, question.id, reviewer, text,
+                                comment, ctx.actor, keep_comment=keep_comment, reason=reason)
     if changed and allow_identifiers:
-        repo.log(ctx.actor, audit.id, case.label, action="identifiers-allowed",
-                 question_id=question.id, reviewer=reviewer, reason=reason or "answer")
+        repo.log_entry(ctx.actor, audit.id, case.label, action="identifiers-allowed",
+                       question_id=question.id, reviewer=reviewer, reason=reason or "answer")
     after = _changed_form(before, question, text, comment, keep_comment) if changed else before
     reopened = after.marked_complete and bool(after.gaps)
     if reopened:
         # A complete case must stay without gaps: a change that opens one withdraws the mark.
-        set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
-                      reviewer, "case-reopened")
+        remaining = completed_reviewers(case) - {reviewer}
+        repo.write_completed_by(case, _REVIEWER_SEPARATOR.join(sorted(remaining)) or None,
+                                ctx.actor, reviewer, "case-reopened")
         after = replace(after, marked_complete=False)
     new_comment = (old_comment if keep_comment else comment) if text is not None else None
     return AnswerChange(audit.id, case.label, question.id, reviewer, old_value, text,
@@ -377,9 +438,10 @@ def _changed_form(before: CaseForm, question: Question, text: str | None, commen
             comments.pop(question.id, None)
             if comment:
                 comments[question.id] = comment
-    return replace(before, answers=answers, comments=comments,
-                   applicable=applicable_questions(before.template, before.case, answers,
-                                                   before.reviewer))
+    # Only an answer some condition reads can change what applies.
+    applicable = (applicable_questions(before.template, before.case, answers, before.reviewer)
+                  if question.id in _shape(before.template).referenced else before.applicable)
+    return replace(before, answers=answers, comments=comments, applicable=applicable)
 
 
 def check_reviewer(name: str) -> str:

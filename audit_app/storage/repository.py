@@ -45,6 +45,22 @@ class StoredAnswer:
     comment: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredCase:
+    """The plain columns of a stored case that reviewing needs, for fast reading."""
+
+    id: int
+    audit_id: str
+    label: str
+    fields_json: str
+    excluded_reason: str | None
+    completed_by: str | None
+
+
+#: The driver's form of a timestamp per dialect name (see Repository._db_now).
+_TIME_PROCESSORS: dict[str, object] = {}
+
+
 class Repository:
     """Data access for one unit of work (one session, one transaction)."""
 
@@ -268,6 +284,114 @@ class Repository:
             row.value, row.comment, row.updated_at = value, new_comment, utcnow()
         self.session.add(row)
         return True
+
+    # -- answers through the driver (the case form's path: one answer per transaction) -------
+    def audit_version(self, audit_id: str) -> tuple[object, ...] | None:
+        """Every column of an audit but its frozen template text, as the driver reads them.
+
+        Equal versions mean an unchanged audit (the text is checked by its sha256 column).
+        """
+        columns = ", ".join(c.name for c in AuditRow.__table__.columns  # type: ignore[attr-defined]
+                            if c.name != "template_text")
+        rows = self._fetchall(f"SELECT {columns} FROM audit WHERE id = ?", (audit_id,))
+        return tuple(rows[0]) if rows else None
+
+    def stored_case(self, audit_id: str, label: str) -> StoredCase | None:
+        """The case with this label in an audit, as plain columns."""
+        rows = self._fetchall("SELECT id, audit_id, label, fields_json, excluded_reason, "
+                              "completed_by FROM audit_case WHERE audit_id = ? AND label = ?",
+                              (audit_id, label))
+        return StoredCase(*rows[0]) if rows else None
+
+    def own_answers(self, case_id: int, reviewer: str) -> list[StoredAnswer]:
+        """One reviewer's answers to one case, as plain columns."""
+        rows = self._fetchall("SELECT id, case_id, question_id, reviewer, value, comment "
+                              "FROM answer WHERE case_id = ? AND reviewer = ?",
+                              (case_id, reviewer))
+        return [StoredAnswer(*row) for row in rows]
+
+    def write_answer(self, audit_id: str, case_id: int, case_label: str,
+                     old: StoredAnswer | None, question_id: str, reviewer: str,
+                     value: str | None, comment: str | None, actor: str, *,
+                     keep_comment: bool = False, reason: str | None = None) -> bool:
+        """``put_answer`` through the driver, given the answer as just read (``old``, or None).
+
+        Writes the same rows and change-log entries in the caller's transaction. Returns
+        whether anything changed.
+        """
+        now = self._db_now()
+        if value is None:
+            if old is None:
+                return False
+            self._execute("DELETE FROM answer WHERE id = ?", (old.id,))
+            self._log_rows([(now, actor, audit_id, case_label, question_id, reviewer,
+                             "answer-cleared", old.value, None, reason)])
+            return True
+        new_comment = old.comment if (keep_comment and old is not None) else comment
+        if old is not None and old.value == value and old.comment == new_comment:
+            return False
+        logs: list[tuple[object, ...]] = [
+            (now, actor, audit_id, case_label, question_id, reviewer,
+             "answer-set" if old is None else "answer-changed",
+             None if old is None else old.value, value, reason)]
+        if old is None:
+            self._execute("INSERT INTO answer (audit_id, case_id, question_id, reviewer, value, "
+                          "comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          (audit_id, case_id, question_id, reviewer, value, new_comment, now))
+        else:
+            self._execute("UPDATE answer SET value = ?, comment = ?, updated_at = ? WHERE id = ?",
+                          (value, new_comment, now, old.id))
+            if old.comment != new_comment:
+                logs.append((now, actor, audit_id, case_label, question_id, reviewer, "comment",
+                              old.comment, new_comment, reason))
+        self._log_rows(logs)
+        return True
+
+    def write_completed_by(self, case: StoredCase, completed_by: str | None, actor: str,
+                           reviewer: str, action: str) -> None:
+        """``set_completed_by`` through the driver for a case read with ``stored_case``."""
+        now = self._db_now()
+        self._execute("UPDATE audit_case SET completed_by = ?, updated_at = ? WHERE id = ?",
+                      (completed_by, now, case.id))
+        self._log_rows([(now, actor, case.audit_id, case.label, None, reviewer, action,
+                         case.completed_by, completed_by, None)])
+
+    def log_entry(self, actor: str, audit_id: str, case_label: str | None = None, *,
+                  action: str, question_id: str | None = None, reviewer: str | None = None,
+                  old_value: str | None = None, new_value: str | None = None,
+                  reason: str | None = None) -> None:
+        """``log`` through the driver: one change-log entry in the caller's transaction."""
+        self._log_rows([(self._db_now(), actor, audit_id, case_label, question_id, reviewer,
+                         action, old_value, new_value, reason)])
+
+    def _log_rows(self, rows: list[tuple[object, ...]]) -> None:
+        """Change-log entries as (at, actor, audit, case, question, reviewer, action, old, new,
+        reason) tuples."""
+        sql = ("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, reviewer, "
+               "action, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for row in rows:
+            self._execute(sql, row)
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> None:
+        """One statement through the driver cursor, in the session's transaction."""
+        connection = self.session.connection()
+        if connection.dialect.paramstyle != "qmark":
+            sql = sql.replace("?", "%s")
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, params)
+        finally:
+            cursor.close()
+
+    def _db_now(self) -> object:
+        """The current time as the driver receives it (the column type's processor, cached)."""
+        dialect = self.session.connection().dialect
+        processor = _TIME_PROCESSORS.get(dialect.name)
+        if processor is None:
+            column_type = ChangeRow.__table__.c.at.type.dialect_impl(dialect)  # type: ignore[attr-defined]
+            processor = column_type.bind_processor(dialect) or (lambda moment: moment)
+            _TIME_PROCESSORS[dialect.name] = processor
+        return processor(utcnow())  # type: ignore[operator]
 
     # -- consensus ----------------------------------------------------------------------------
     def consensus(self, audit_id: str) -> list[ConsensusRow]:
