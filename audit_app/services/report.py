@@ -101,8 +101,10 @@ def report_data(ctx: AppContext, audit_ref: str, by: str | None = None) -> Repor
                               audit_name=audit.name)
     texts = report_texts(audit)
     limit = audit.settings.get("small_cell_limit")
+    stored = [json.loads(v) if isinstance(v, str) and v.startswith("{") else v
+              for v in (texts.get("vignettes") or {}).values()]  # the GUI stores JSON text
     vignettes = [Vignette(v.get("title", ""), v.get("text", ""), v.get("quality_area"))
-                 for v in (texts.get("vignettes") or {}).values() if isinstance(v, dict)]
+                 for v in stored if isinstance(v, dict)]
     return ReportData(
         title=audit.name,
         organisation=str(audit.settings.get("organisation") or "") or None,
