@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from audit_app.gui.audits_page import AuditsPage
 from audit_app.gui.text import fmt
@@ -16,6 +23,7 @@ if TYPE_CHECKING:
     from audit_app.gui.case_form import CaseFormPage
     from audit_app.gui.cases_page import CasesPage
     from audit_app.gui.session import Session
+    from audit_app.gui.tables_page import TablesPage
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +42,7 @@ class MainWindow(QMainWindow):
         self.audits = AuditsPage(session)
         self._cases: CasesPage | None = None
         self._form: CaseFormPage | None = None
+        self._tables: TablesPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.audits)
         self.setCentralWidget(self.pages)
@@ -62,6 +71,10 @@ class MainWindow(QMainWindow):
             self._cases.back_requested.connect(self.show_audits)
             self._cases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.pages.addWidget(self._cases)
+            tables_button = QPushButton(self.tr("Tables…"))
+            tables_button.setObjectName("showTables")
+            tables_button.clicked.connect(self.show_tables)
+            self._cases.layout().itemAt(0).layout().insertWidget(1, tables_button)  # top row
         return self._cases
 
     @property
@@ -110,6 +123,8 @@ class MainWindow(QMainWindow):
         self._action(self.go_menu, self.tr("Audits"), "Ctrl+1", self.show_audits)
         self.case_list_action = self._action(self.go_menu, self.tr("Case list"), "Ctrl+2",
                                              self.show_cases)
+        self.tables_action = self._action(self.go_menu, self.tr("Tables"), "Ctrl+3",
+                                          self.show_tables)
         self.case_menu = bar.addMenu(self.tr("&Case"))
 
     def _action(self, menu: object, text: str, keys: object, slot: object) -> QAction:
@@ -138,6 +153,7 @@ class MainWindow(QMainWindow):
                 action.setEnabled(on_form)
         self.case_list_action.setEnabled(self._cases is not None
                                          and self._cases.audit_id is not None)
+        self.tables_action.setEnabled(self.case_list_action.isEnabled())
         if self.pages.currentWidget() is self.audits:
             self._title(None, None)
 
@@ -175,6 +191,31 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.cases)
             self._title(self.cases.title.text(), None)
             self.cases.view.setFocus()
+
+    @property
+    def tables(self) -> TablesPage:
+        """The tables view (made on first use)."""
+        if self._tables is None:
+            from audit_app.gui.tables_page import TablesPage
+
+            self._tables = TablesPage(self.session)
+            self._tables.back_requested.connect(self.show_cases)
+            self._tables.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages.addWidget(self._tables)
+        return self._tables
+
+    def show_tables(self) -> None:
+        """Show the open audit's tables, chart and gender analysis."""
+        if self._cases is None or self._cases.audit_id is None:
+            return
+        if self._form is not None:
+            self._form.flush()
+        same = self.tables.audit_id == self._cases.audit_id
+        if same:
+            self.tables.load()
+        if same or self.tables.show_audit(self._cases.audit_id):
+            self.pages.setCurrentWidget(self.tables)
+            self._title(self.cases.title.text(), self.tr("Tables"))
 
     def open_case(self, label: str) -> None:
         """Show a case in the form."""

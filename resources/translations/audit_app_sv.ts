@@ -669,6 +669,14 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Tables…</source>
+        <translation>Tabeller…</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabeller</translation>
+    </message>
+    <message>
         <source>Case file audit</source>
         <translation>Aktgranskning</translation>
     </message>
@@ -832,6 +840,157 @@ Spara ändå? Det loggas.</translation>
     <message>
         <source>Language</source>
         <translation>Språk</translation>
+    </message>
+</context>
+<context>
+    <name>TablesModel</name>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+</context>
+<context>
+    <name>GenderModel</name>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Difference
+(percentage points)</source>
+        <translation>Skillnad
+(procentenheter)</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPage</name>
+    <message>
+        <source>Case list</source>
+        <translation>Ärendelista</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>av</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to N-1 are shown as &lt;N in the view, every export and the report; the data is not changed.</source>
+        <translation>Antal från 1 till N-1 visas som &lt;N i vyn, i varje export och i rapporten; data ändras inte.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Tillämpa</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>Spara diagram…</translation>
+    </message>
+    <message>
+        <source>Break down by</source>
+        <translation>Dela upp efter</translation>
+    </message>
+    <message>
+        <source>and within each column by</source>
+        <translation>och inom varje kolumn efter</translation>
+    </message>
+    <message>
+        <source>Small-cell limit</source>
+        <translation>Gräns för små tal</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gender analysis&lt;/b&gt; – largest difference first</source>
+        <translation>&lt;b&gt;Jämställdhetsanalys&lt;/b&gt; – största skillnaden först</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Tables as XLSX…</source>
+        <translation>Tabeller som XLSX…</translation>
+    </message>
+    <message>
+        <source>Tables as CSV…</source>
+        <translation>Tabeller som CSV…</translation>
+    </message>
+    <message>
+        <source>Whole workbook…</source>
+        <translation>Hela arbetsboken…</translation>
+    </message>
+    <message>
+        <source>Raw data…</source>
+        <translation>Rådata…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; – tables</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; – tabeller</translation>
+    </message>
+    <message>
+        <source>Whole sample</source>
+        <translation>Hela urvalet</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(ingenting)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to %1 are shown as &lt;%2; shares that would reveal them as ..</source>
+        <translation>Antal från 1 till %1 visas som &lt;%2; andelar som skulle avslöja dem visas som ..</translation>
+    </message>
+    <message>
+        <source>The template has no gender field.</source>
+        <translation>Mallen har inget fält för kön.</translation>
+    </message>
+    <message>
+        <source>Only questions with options are drawn as bars.</source>
+        <translation>Bara frågor med svarsalternativ ritas som stapeldiagram.</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Spara diagram</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-bild (*.png);;SVG-bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Chart saved: %1</source>
+        <translation>Diagrammet sparat: %1</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Exporterat: %1</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-fil (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export tables</source>
+        <translation>Exportera tabeller</translation>
+    </message>
+    <message>
+        <source>Export the whole workbook</source>
+        <translation>Exportera hela arbetsboken</translation>
+    </message>
+    <message>
+        <source>Export raw data</source>
+        <translation>Exportera rådata</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel-arbetsbok (*.xlsx);;CSV-fil (*.csv)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,452 @@
+"""The tables view of an open audit: a breakdown (or two), a question list, table, chart, gender panel.
+
+Every number comes from the services (:func:`audit_app.services.table_views.load_views`, the same
+call ``audit-app tables`` makes), counted in a worker thread; the view only lays it out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.gui import tables_export as files
+from audit_app.gui.errors import dispatcher
+from audit_app.gui.tables_model import QUESTION_ROLE, GenderModel, TablesModel
+from audit_app.gui.text import fmt
+from audit_app.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from audit_app.domain.template import Template
+    from audit_app.gui.session import Session
+
+_PAIR = "*"  # the data of the two-way preset in the first breakdown box: "unit*gender"
+
+
+class TablesPage(QWidget):
+    """Tables, chart and gender analysis of one audit, with exports."""
+
+    back_requested = Signal()
+    message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.audit_id: str | None = None
+        self.template: Template | None = None
+        self.views: Any = None
+        self.loading = False
+        self.exporting = False
+        self._pending = False
+        self.shown_breakdown: tuple[str | None, str | None] = (None, None)
+        self.title = QLabel()
+        self.title.setObjectName("tablesTitle")
+        back = QPushButton(self.tr("Case list"))
+        back.clicked.connect(self.back_requested.emit)
+        self.by = QComboBox()
+        self.by.setObjectName("breakdown")
+        self.by2 = QComboBox()
+        self.by2.setObjectName("breakdown2")
+        self.limit = QSpinBox()
+        self.limit.setObjectName("smallCellLimit")
+        self.limit.setRange(0, 50)
+        self.limit.setSpecialValueText(self.tr("off"))
+        self.limit.setToolTip(self.tr("Counts from 1 to N-1 are shown as <N in the view, every "
+                                      "export and the report; the data is not changed."))
+        self.apply_limit = QPushButton(self.tr("Apply"))
+        self.apply_limit.clicked.connect(self.store_limit)
+        self.questions = QListWidget()
+        self.questions.setObjectName("questionList")
+        self.questions.setWordWrap(True)
+        self.questions.currentItemChanged.connect(self._question_picked)
+        self.question_title = QLabel()
+        self.question_title.setWordWrap(True)
+        self.question_title.setObjectName("questionTitle")
+        self.model = TablesModel()
+        self.table = QTableView()
+        self.table.setObjectName("tablesTable")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart = QLabel()
+        self.chart.setObjectName("chart")
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        chart_area = QScrollArea()
+        chart_area.setWidget(self.chart)
+        chart_area.setWidgetResizable(True)
+        self.save_chart_button = QPushButton(self.tr("Save chart…"))
+        self.save_chart_button.setObjectName("saveChart")
+        self.save_chart_button.clicked.connect(lambda: self.save_chart())
+        self.gender = GenderModel()
+        self.gender_view = QTableView()
+        self.gender_view.setObjectName("genderTable")
+        self.gender_view.setModel(self.gender)
+        self.gender_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.gender_view.verticalHeader().hide()
+        self.gender_view.horizontalHeader().setStretchLastSection(True)
+        self.gender_view.activated.connect(
+            lambda index: self.show_question(index.data(QUESTION_ROLE)))
+        self.gender_part = QComboBox()
+        self.gender_part.setObjectName("genderPart")
+        self.gender_part.currentIndexChanged.connect(
+            lambda: self.gender.set_part(str(self.gender_part.currentData() or "total")))
+        self.gender_note = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.hide()
+        self.buttons: dict[str, QPushButton] = {}
+        self._layout(back, chart_area)
+        self.by.currentIndexChanged.connect(self._breakdown_changed)
+        self.by2.currentIndexChanged.connect(self._breakdown_changed)
+
+    def _layout(self, back: QPushButton, chart_area: QScrollArea) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(back)
+        choose = QHBoxLayout()
+        for text, widget in ((self.tr("Break down by"), self.by),
+                             (self.tr("and within each column by"), self.by2),
+                             (self.tr("Small-cell limit"), self.limit)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            choose.addWidget(label)
+            choose.addWidget(widget, 1 if widget is not self.limit else 0)
+        choose.addWidget(self.apply_limit)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.question_title)
+        table_layout.addWidget(self.table, 1)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(chart_area, 1)
+        chart_layout.addWidget(self.save_chart_button, 0, Qt.AlignmentFlag.AlignRight)
+        gender_box = QWidget()
+        gender_layout = QVBoxLayout(gender_box)
+        gender_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        heading = QLabel(self.tr("<b>Gender analysis</b> – largest difference first"))
+        head.addWidget(heading, 1)
+        head.addWidget(QLabel(self.tr("Show")))
+        head.addWidget(self.gender_part)
+        gender_layout.addLayout(head)
+        gender_layout.addWidget(self.gender_view, 1)
+        gender_layout.addWidget(self.gender_note)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(table_box)
+        upper.addWidget(chart_box)
+        upper.setSizes([560, 440])
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(upper)
+        right.addWidget(gender_box)
+        right.setSizes([470, 230])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.questions)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([250, 1010])
+        exports = QHBoxLayout()
+        for name, text, slot in (
+            ("tables_xlsx", self.tr("Tables as XLSX…"), lambda: self.export_tables(suffix=".xlsx")),
+            ("tables_csv", self.tr("Tables as CSV…"), lambda: self.export_tables(suffix=".csv")),
+            ("workbook", self.tr("Whole workbook…"), lambda: self.export_workbook()),
+            ("raw", self.tr("Raw data…"), lambda: self.export_raw()),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            exports.addWidget(button)
+        exports.addWidget(self.progress, 1)
+        exports.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(choose)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(exports)
+
+    # -- loading -------------------------------------------------------------------------------
+    def show_audit(self, audit_id: str) -> bool:
+        """Fill the breakdown boxes and questions of an audit and count its tables."""
+        from audit_app.domain.tables import breakdown_candidates
+        from audit_app.services.audit_settings import get_small_cell_limit
+        from audit_app.services.audits import open_audit
+        from audit_app.services.table_views import gender_within
+
+        with dispatcher.reporting(self):
+            with self.session.ctx.db.unit_of_work() as repo:
+                audit = open_audit(repo, audit_id)
+                template, name = audit.template, audit.name
+            limit = get_small_cell_limit(self.session.ctx, audit_id)
+            self.audit_id, self.template = audit_id, template
+            self.title.setText(fmt(self.tr("<b>%1</b> – tables"), name))
+            candidates = breakdown_candidates(template)
+            for box in (self.by, self.by2):
+                box.blockSignals(True)
+                box.clear()
+            self.by.addItem(self.tr("Whole sample"), None)
+            self.by2.addItem(self.tr("(nothing)"), None)
+            pair = gender_within(template)
+            if pair is not None:
+                self.by.addItem(fmt("%1 × %2", self.label_of(pair[0]), self.label_of(pair[1])),
+                                f"{pair[0]}{_PAIR}{pair[1]}")
+            for item_id, label in candidates:
+                self.by.addItem(label, item_id)
+                self.by2.addItem(label, item_id)
+            for box in (self.by, self.by2):
+                box.blockSignals(False)
+            self.limit.setValue(limit or 0)
+            self.questions.clear()
+            for q in template.questions:
+                item = QListWidgetItem(fmt("%1\n%2", q.id, q.text))
+                item.setData(Qt.ItemDataRole.UserRole, q.id)
+                item.setToolTip(q.text)
+                self.questions.addItem(item)
+            self.load()
+            return True
+        return False
+
+    def label_of(self, item: str | None) -> str:
+        """A breakdown item's label (case field) or text (question)."""
+        if item is None or self.template is None:
+            return self.tr("Total")
+        found = self.template.field(item)
+        question = self.template.question(item)
+        return found.label if found else question.text if question else item
+
+    def breakdown(self) -> tuple[str | None, str | None]:
+        """The chosen (by, by2)."""
+        first = self.by.currentData()
+        if isinstance(first, str) and _PAIR in first:
+            by, by2 = first.split(_PAIR)
+            return by, by2
+        second = self.by2.currentData() if first else None
+        return first, (second if second != first else None)
+
+    def set_breakdown(self, by: str | None, by2: str | None = None) -> None:
+        """Choose a breakdown as the boxes would (for tests and the three-click path)."""
+        pair = self.by.findData(f"{by}{_PAIR}{by2}") if by2 else -1
+        self.by2.blockSignals(True)
+        self.by2.setCurrentIndex(0 if pair >= 0 else max(self.by2.findData(by2), 0))
+        self.by2.blockSignals(False)
+        index = pair if pair >= 0 else self.by.findData(by)
+        if index == self.by.currentIndex():
+            self.load()
+        else:
+            self.by.setCurrentIndex(index)
+
+    def _breakdown_changed(self) -> None:
+        self.by2.setEnabled(_PAIR not in str(self.by.currentData() or "") and
+                            self.by.currentData() is not None)
+        self.load()
+
+    def load(self) -> None:
+        """Count the chosen view and the gender analysis in the background."""
+        if self.audit_id is None:
+            return
+        if self.loading:
+            self._pending = True
+            return
+        from audit_app.services.table_views import GENDER_FIELD, gender_within
+
+        by, by2 = self.breakdown()
+        audit_id, ctx = self.audit_id, self.session.ctx
+        pair = gender_within(self.template) if self.template else None
+        within = by if by2 == GENDER_FIELD and by else (pair[0] if pair else None)
+
+        def work() -> tuple[Any, Any, Any]:
+            from audit_app.services.gender import analysis_from_views, gender_views, printed_analysis
+            from audit_app.services.table_views import load_views
+
+            wanted = [(by, by2)] + (gender_views(GENDER_FIELD, within) if pair else [])
+            views = load_views(ctx, audit_id, wanted)
+            if pair is None:
+                return views, None, []
+            analysis = analysis_from_views(views, GENDER_FIELD, within)
+            return views, analysis, printed_analysis(analysis, views.mask)
+
+        self.loading = True
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def failed(_error: BaseException) -> bool:
+            self._loaded(None)
+            return False
+
+        run_in_background(self, None, work, lambda result: self._loaded(result, by, by2), failed)
+
+    def _loaded(self, result: Any, by: str | None = None, by2: str | None = None) -> None:
+        from audit_app.services.table_views import view_name
+
+        self.loading = False
+        self.progress.hide()
+        if self._pending:
+            self._pending = False
+            self.load()
+            return
+        if result is None:
+            return
+        views, analysis, printed = result
+        self.views = views
+        self.shown_breakdown = (by, by2)
+        self.model.set_view(views.get(by, by2), views.mask, view_name(by, by2))
+        self.gender.reset(analysis, printed, str(self.gender_part.currentData() or "total"))
+        self._gender_parts(analysis)
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        self.gender_view.resizeColumnsToContents()
+        self.gender_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Interactive)
+        note = "" if views.limit is None else fmt(
+            self.tr("Counts from 1 to %1 are shown as <%2; shares that would reveal them as .."),
+            views.limit - 1, views.limit)
+        self.gender_note.setText(note if analysis is not None else
+                                 self.tr("The template has no gender field."))
+        if self.model.question:
+            self.show_question(self.model.question["id"])
+
+    def _gender_parts(self, analysis: dict[str, Any] | None) -> None:
+        current = self.gender_part.currentData()
+        self.gender_part.blockSignals(True)
+        self.gender_part.clear()
+        for part in (analysis or {}).get("parts", []):
+            label = self.tr("Whole sample") if part["code"] == "total" else part["label"]
+            self.gender_part.addItem(label, part["code"])
+        self.gender_part.setCurrentIndex(max(self.gender_part.findData(current), 0))
+        self.gender_part.blockSignals(False)
+        self.gender.set_part(str(self.gender_part.currentData() or "total"))
+
+    # -- questions and the chart -----------------------------------------------------------------
+    def _question_picked(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_question(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_question(self, question_id: str | None) -> None:
+        """Show one question's table and chart, and select it in the list."""
+        if not question_id or self.views is None:
+            return
+        if not self.model.question or self.model.question["id"] != question_id:
+            self.model.set_question(question_id)
+            self.table.resizeColumnsToContents()
+            self.table.resizeRowsToContents()
+        for row in range(self.questions.count()):
+            if self.questions.item(row).data(Qt.ItemDataRole.UserRole) == question_id:
+                self.questions.blockSignals(True)
+                self.questions.setCurrentRow(row)
+                self.questions.blockSignals(False)
+        question = self.model.question or {}
+        self.question_title.setText(fmt("<b>%1</b>: %2", question_id, question.get("text", "")))
+        self._draw_chart()
+
+    def chart_data(self) -> Any:
+        """The chart of the question shown (None when it has no options to draw)."""
+        from audit_app.services.charts import chart_data
+        from audit_app.services.table_views import view_name
+
+        question = self.model.question
+        if self.views is None or not question or not question["rows"]:
+            return None
+        by, by2 = self.shown_breakdown
+        legend = " × ".join(self.label_of(b) for b in (by, by2) if b)
+        return chart_data(self.model.tables or {}, question["id"], self.views.mask,
+                          view_name(by, by2), legend)
+
+    def _draw_chart(self) -> None:
+        from audit_app.services.charts import render_chart
+
+        data = self.chart_data()
+        self.save_chart_button.setEnabled(data is not None)
+        if data is None:
+            self.chart.setPixmap(QPixmap())
+            self.chart.setText(self.tr("Only questions with options are drawn as bars."))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(render_chart(data, "png"))
+        pixmap.setDevicePixelRatio(1.5)  # rendered at 150 dpi for a 100 dpi figure
+        self.chart.setPixmap(pixmap)
+
+    def save_chart(self, path: Path | None = None) -> Path | None:
+        """Save the chart shown as PNG or SVG (asks where unless given a path)."""
+        data = self.chart_data()
+        if data is None or self.model.question is None:
+            return None
+        if path is None:
+            path = files.ask_path(self, self.tr("Save chart"), f"{self.model.question['id']}.png",
+                                  self.tr("PNG image (*.png);;SVG image (*.svg)"))
+            if path is None:
+                return None
+        with dispatcher.reporting(self):
+            written = files.save_chart_bytes(data, path)
+            self.message.emit(fmt(self.tr("Chart saved: %1"), written))
+            return written
+        return None
+
+    # -- settings and exports ------------------------------------------------------------------
+    def store_limit(self) -> None:
+        """Store the small-cell limit of the audit (0: off) and show the tables through it."""
+        from audit_app.services.audit_settings import set_small_cell_limit
+
+        if self.audit_id is None:
+            return
+        with dispatcher.reporting(self):
+            set_small_cell_limit(self.session.ctx, self.audit_id, self.limit.value() or None)
+            self.load()
+
+    def _export(self, title: str, suggested: str, filters: str, path: Path | None,
+                make: Any) -> None:
+        if self.audit_id is None:
+            return
+        if path is None:
+            path = files.ask_path(self, title, suggested, filters)
+            if path is None:
+                return
+        self.exporting = True
+
+        def done(written: object) -> None:
+            self.exporting = False
+            self.message.emit(fmt(self.tr("Exported: %1"), written))
+
+        files.run_export(self, self.progress, make(path), done)
+
+    def export_tables(self, path: Path | None = None, suffix: str = ".xlsx") -> None:
+        """The tables of the chosen breakdown as XLSX (with the codebook) or CSV."""
+        by, by2 = self.breakdown()
+        ctx, audit_id = self.session.ctx, self.audit_id
+        filters = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" \
+            else self.tr("CSV file (*.csv)")
+        self._export(self.tr("Export tables"), f"tabeller{suffix}", filters, path,
+                     lambda out: files.tables_work(ctx, str(audit_id), out, by, by2))
+
+    def export_workbook(self, path: Path | None = None) -> None:
+        """Every standard breakdown, the gender analysis, genomlysning and the codebook."""
+        ctx, audit_id = self.session.ctx, self.audit_id
+        self._export(self.tr("Export the whole workbook"), "tabeller.xlsx",
+                     self.tr("Excel workbook (*.xlsx)"), path,
+                     lambda out: files.workbook_work(ctx, str(audit_id), out))
+
+    def export_raw(self, path: Path | None = None) -> None:
+        """The raw data: cases with final answers; XLSX adds every reviewer answer and the log."""
+        ctx, audit_id = self.session.ctx, self.audit_id
+        self._export(self.tr("Export raw data"), "radata.xlsx",
+                     self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"), path,
+                     lambda out: files.raw_work(ctx, str(audit_id), out))

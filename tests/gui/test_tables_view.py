@@ -1,0 +1,121 @@
+"""The tables view: the same numbers as ``audit-app tables --format json``, three clicks, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from audit_app.domain.tables import breakdown_candidates
+from audit_app.gui import workers
+from audit_app.gui.tables_model import COUNT_ROLE
+from audit_app.services.audits import open_audit
+from audit_app.services.context import AppContext
+from audit_app.services.demo import create_demo
+from audit_app.services.export import render_tables
+
+
+@pytest.fixture
+def demo(gui_ctx: AppContext) -> str:
+    """The demo audit."""
+    return create_demo(gui_ctx)
+
+
+def open_tables(window, qtbot, audit_id: str):  # type: ignore[no-untyped-def]
+    """Open an audit and its tables as the user does, and wait for the counts."""
+    window.open_audit(audit_id)
+    window.findChild(type(window.cases.buttons["review"]), "showTables").click()
+    page = window.tables
+    assert window.pages.currentWidget() is page
+    wait(qtbot, page)
+    return page
+
+
+def wait(qtbot, page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the view has its counts."""
+    qtbot.waitUntil(lambda: not page.loading and page.views is not None, timeout=20000)
+
+
+def cells(page) -> dict[str, dict[str, dict[str, int]]]:  # type: ignore[no-untyped-def]
+    """The raw counts the view's model holds for the question shown: row code -> column -> count."""
+    model = page.model
+    out: dict[str, dict[str, int]] = {}
+    codes = model.column_codes()
+    for row in range(model.rowCount()):
+        kind, name = model.row_kind(row)
+        if kind == "stat":
+            continue
+        out[name] = {code: model.index(row, c).data(COUNT_ROLE) for c, code in enumerate(codes)}
+    return out
+
+
+def expected(question: dict) -> dict[str, dict[str, int]]:
+    """The same from the CLI's JSON."""
+    out = {row["code"]: row["counts"] for row in question["rows"]}
+    for status in ("applicable", "answered", "unresolved", "missing"):
+        out[status] = question[status]
+    return out
+
+
+def test_the_view_and_the_cli_agree_for_every_breakdown(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                        gui_ctx: AppContext, demo: str) -> None:
+    window = make_window()
+    page = open_tables(window, qtbot, demo)
+    with gui_ctx.db.unit_of_work() as repo:
+        template = open_audit(repo, demo).template
+    breakdowns = [(None, None)] + [(b, None) for b, _ in breakdown_candidates(template)]
+    breakdowns += [("unit", "gender"), ("age_group", "unit")]
+    for by, by2 in breakdowns:
+        page.set_breakdown(by, by2)
+        wait(qtbot, page)
+        assert page.shown_breakdown == (by, by2)
+        cli = json.loads(render_tables(gui_ctx, demo, by, by2, "json"))
+        assert [c["label"] for c in cli["columns"]] == [
+            page.model.headerData(i, Qt.Orientation.Horizontal).replace("\n", " – ")
+            for i in range(page.model.columnCount() - 1)]
+        for question in cli["questions"]:
+            page.model.set_question(question["id"])  # the chart is drawn in the next test
+            assert cells(page) == expected(question), (by, by2, question["id"])
+            labels = [page.model.headerData(r, Qt.Orientation.Vertical)
+                      for r in range(len(question["rows"]))]
+            assert labels == [r["label"] for r in question["rows"]]  # template order
+
+
+def test_three_clicks_girls_and_boys_per_district(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                  demo: str) -> None:
+    window = make_window()
+    page = open_tables(window, qtbot, demo)  # open the demo, then "Tabeller"
+    page.by.setCurrentIndex(page.by.findText("Stadsdelsförvaltning × Kön"))
+    wait(qtbot, page)
+    item = page.questions.findItems("barn_gp", Qt.MatchFlag.MatchStartsWith)[0]
+    page.questions.setCurrentItem(item)
+    assert page.model.question["id"] == "barn_gp"
+    headers = [page.model.headerData(i, Qt.Orientation.Horizontal)
+               for i in range(page.model.columnCount())]
+    assert "Hässelby-Vällingby\nFlicka" in headers and "Skarpnäck\nPojke" in headers
+    assert headers[-1] == "Totalt"
+    assert page.chart.pixmap() is not None and not page.chart.pixmap().isNull()
+    assert page.gender.rowCount() > 0 and page.gender_part.findText("Kungsholmen") >= 0
+
+
+def test_exports_write_an_xlsx_and_the_chart(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                             demo: str, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    window = make_window()
+    page = open_tables(window, qtbot, demo)
+    page.set_breakdown("unit", "gender")
+    wait(qtbot, page)
+    out = tmp_path / "tabeller.xlsx"
+    page.export_tables(out, suffix=".xlsx")
+    qtbot.waitUntil(lambda: not page.exporting and not workers.busy(), timeout=30000)
+    assert "Tabeller" in load_workbook(out).sheetnames
+    raw = tmp_path / "radata.xlsx"
+    page.export_raw(raw)
+    qtbot.waitUntil(lambda: not page.exporting and not workers.busy(), timeout=30000)
+    assert raw.stat().st_size > 0
+    page.show_question("barn_gp")
+    svg = page.save_chart(tmp_path / "barn_gp.svg")
+    assert svg is not None and svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
