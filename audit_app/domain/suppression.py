@@ -5,11 +5,13 @@ printed next to its parts could give a hidden part back (a row total minus the v
 such a total is hidden too and printed as ".." (secondary suppression). When the total may not be
 hidden (the number of included cases, printed everywhere), or is hidden but every part shows, the
 smallest visible non-zero part is hidden instead. This is repeated until no group of a total and
-its parts gives a hidden cell back.
+its parts gives a hidden cell back (or nothing more can be hidden: zeros and public cells stay).
 
 A hidden part "gives itself back" when the known sum of the hidden parts pins it down given what
-the reader knows of each: "<N" means 1..N-1, ".." means at least N. The check is per group, which
-is what a reader can do from one table; it is not a full linear-programming audit.
+the reader knows of each: "<N" means 1..N-1, ".." means at least N.
+Each group is checked on its own, and then all groups together: the bounds of every hidden cell
+are narrowed group after group until nothing changes (:func:`bounds`), as a reader who combines
+a table's rows and columns would. It is interval reasoning, not a full linear-programming audit.
 
 This module is pure (the report, the exports and the GUI share it); ``audit_app.report.suppression``
 re-exports it. :mod:`audit_app.domain.table_masks` applies it to every exported table of an audit.
@@ -40,6 +42,7 @@ def small_mark(limit: int) -> str:
 
 
 def _bounds(key: Hashable, primary: set[Any] | frozenset[Any], limit: int) -> tuple[int, int]:
+    """What "<N" (1..N-1) or ".." (N or more) tells a reader."""
     return (1, limit - 1) if key in primary else (limit, _UNBOUNDED)
 
 
@@ -61,7 +64,8 @@ def pinned(
     if total not in hidden and not hidden_parts:
         return False
     visible = sum(values[p] for p in parts if p not in hidden)
-    t_lo, t_hi = _bounds(total, primary, limit) if total in hidden else (values[total], values[total])
+    t_lo, t_hi = (_bounds(total, primary, limit) if total in hidden
+                  else (values[total], values[total]))
     bounds = [_bounds(p, primary, limit) for p in hidden_parts]
     lo_sum = sum(lo for lo, _ in bounds)
     hi_sum = sum(hi for _, hi in bounds)
@@ -139,6 +143,10 @@ def _public_closure(
     while changed:
         changed = False
         for total, parts in groups:
+            if total in known and values[total] == 0 and not known.issuperset(parts):
+                known.update(parts)  # an empty total: every part is a known zero
+                changed = True
+                continue
             unknown = [p for p in parts if p not in known and values[p] != 0]
             if total in known and len(unknown) == 1 and not is_small(values[unknown[0]], limit):
                 known.add(unknown[0])

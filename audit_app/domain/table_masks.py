@@ -17,17 +17,19 @@ can combine them, so each question is suppressed once over all its views with
 The one-way tables are the ones published; to protect a cell, a two-way cell is hidden rather
 than one of theirs whenever that will do.
 
-The number of cases per column is suppressed first (only the number of included cases is
-public). An ``applicable`` count equal to its column's number of cases (a question that applies
-to every case) is then shown where that number shows and hidden where it is hidden; public cells
-are never hidden, nor is anything a reader can work out from them. A share is hidden with
+The number of cases per column is public: it is the sample's composition, which the report
+prints too, and every question that applies to all cases has it as its ``applicable`` count, so
+hiding it in one place would not hide it (and hiding it everywhere would let each question's
+table narrow it down a little more). The counts of answers are what is protected. Public cells
+(and an ``applicable`` count equal to its column's number of cases) are never hidden, nor is
+anything a reader can work out from them. A share is hidden with
 its count or with its column's ``answered``; the statistics of a number question with its
 ``answered`` (``n``). The table JSON itself is never changed: the mask only says what to print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from audit_app.domain.suppression import STATUS_ROWS, TOTAL, Masked, mask, option_row
@@ -107,7 +109,8 @@ def _refinements(views: Mapping[str, Mapping[str, Any]]) -> list[tuple[str, str,
 
 
 def _question_cells(
-    views: Mapping[str, Mapping[str, Any]], qid: str, refinements: list[Any], cases: Masked
+    views: Mapping[str, Mapping[str, Any]], qid: str, refinements: list[Any], cases: Masked,
+    unconditional: bool,
 ) -> tuple[dict[Cell, int], list[tuple[Cell, list[Cell]]], list[Cell], list[Cell]]:
     values: dict[Cell, int] = {}
     groups: list[tuple[Cell, list[Cell]]] = []
@@ -134,9 +137,9 @@ def _question_cells(
             groups.append((applicable, [key(name, s, col) for s in ("answered", "unresolved", "missing")]))
             if question.get("type") == "choice" and option_rows:
                 groups.append((key(name, "answered", col), [key(name, r, col) for r in option_rows]))
-            # A question that applies to every case of a column has the column's number of cases
-            # as its applicable count: shown where that number shows, hidden where it is hidden.
-            if values[applicable] == view["cases"].get(col):
+            # A question without a condition has the column's number of cases as its applicable
+            # count: shown where that number shows, hidden where it is hidden.
+            if unconditional and values[applicable] == view["cases"].get(col):
                 (forced if cases.hidden(key(name, CASES_ROW, col)) else fixed).append(applicable)
     for coarse, code, parts in refinements:
         for row in rows:
@@ -153,7 +156,6 @@ def _case_cells(
 ) -> tuple[dict[Cell, int], list[tuple[Cell, list[Cell]]], list[Cell]]:
     values: dict[Cell, int] = {}
     groups: list[tuple[Cell, list[Cell]]] = []
-    fixed: list[Cell] = [(TOTAL, CASES_ROW)]
     key = TablesMask.key
     for name, view in views.items():
         cols = _columns(view)
@@ -163,7 +165,15 @@ def _case_cells(
             groups.append((key(name, CASES_ROW, TOTAL), [key(name, CASES_ROW, c) for c in cols]))
     for coarse, code, parts in refinements:
         groups.append((key(coarse, CASES_ROW, code), [key(v, CASES_ROW, c) for v, c in parts]))
-    return values, groups, fixed
+    return values, groups, list(values)  # the sample's composition is public
+
+
+def _applies_to_all(views: Mapping[str, Mapping[str, Any]], qid: str) -> bool:
+    for view in views.values():
+        question = next((q for q in view["questions"] if q["id"] == qid), None)
+        if question is not None and question["applicable"] != view["cases"]:
+            return False
+    return True
 
 
 def _one_way(values: Mapping[Cell, int], views: Mapping[str, Mapping[str, Any]]) -> list[Cell]:
@@ -172,10 +182,13 @@ def _one_way(values: Mapping[Cell, int], views: Mapping[str, Mapping[str, Any]])
     return [k for k in values if k[0] not in two_way]
 
 
-def mask_exports(views: Mapping[str, Mapping[str, Any]], limit: int | None) -> TablesMask:
+def mask_exports(views: Mapping[str, Mapping[str, Any]], limit: int | None,
+                 unconditional: Collection[str] | None = None) -> TablesMask:
     """Suppress every question of several table JSONs of one audit together (keyed by view name).
 
     Each view is the output of ``build_tables`` or ``build_cross_tables`` for the same audit.
+    ``unconditional`` names the questions without ``applies_when`` (the reader knows they apply
+    to every case); None takes those whose applicable count is the number of cases everywhere.
     """
     if limit is None:
         return NO_MASK
@@ -187,6 +200,7 @@ def mask_exports(views: Mapping[str, Mapping[str, Any]], limit: int | None) -> T
     for view in views.values():
         question_ids += [q["id"] for q in view["questions"] if q["id"] not in question_ids]
     for qid in question_ids:
-        values, groups, fixed, forced = _question_cells(views, qid, refinements, masks[None])
+        everywhere = qid in unconditional if unconditional is not None else _applies_to_all(views, qid)
+        values, groups, fixed, forced = _question_cells(views, qid, refinements, masks[None], everywhere)
         masks[qid] = mask(values, groups, limit, fixed, forced, _one_way(values, views))
     return TablesMask(limit, masks)

@@ -5,7 +5,7 @@ Settings (``audit-app audit set AUDIT KEY VALUE``, ``audit-app audit get AUDIT [
 - ``small_cell_limit``: counts from 1 to N-1 print as "<N" in every export and in the report,
   and totals that would give such a count back are hidden (".."); the stored data and the JSON
   tables never change. ``0``, ``none`` or ``off`` (or an empty value) turns it off (the default).
-  N is a whole number from 2 to 100.
+  N is a whole number from 3 to 100 (with 2, "<2" could only mean 1: no protection).
 - ``organisation``: the organisation named on the report's title page (empty to remove).
 
 Each change is one ``change_log`` entry (action ``setting``, the key in ``question_id``, the old
@@ -26,6 +26,7 @@ from audit_app.services.context import AppContext
 
 SMALL_CELL_LIMIT = "small_cell_limit"
 ORGANISATION = "organisation"
+MIN_LIMIT = 3
 MAX_LIMIT = 100
 _OFF = {"", "0", "none", "off", "av", "ingen"}
 
@@ -38,13 +39,14 @@ def _parse_limit(raw: str) -> int | None:
         value = int(text)
     except ValueError:
         raise InputRejected(
-            f"small_cell_limit must be a whole number from 2 to {MAX_LIMIT}, or 0/none to turn it "
+            f"small_cell_limit must be a whole number from {MIN_LIMIT} to {MAX_LIMIT}, or 0/none to turn it "
             f"off (got '{raw.strip()}')"
         ) from None
     if value == 0:
         return None
-    if not 2 <= value <= MAX_LIMIT:
-        raise InputRejected(f"small_cell_limit must be from 2 to {MAX_LIMIT}, or 0/none to turn it off")
+    if not MIN_LIMIT <= value <= MAX_LIMIT:
+        raise InputRejected(f"small_cell_limit must be from {MIN_LIMIT} to {MAX_LIMIT}, or 0/none to turn it "
+                            f"off (with 2, \"<2\" could only mean 1)")
     return value
 
 

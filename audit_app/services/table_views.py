@@ -10,7 +10,7 @@ and whatever else the export asks for.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from audit_app.domain.table_masks import NO_MASK, TablesMask, mask_exports
 from audit_app.domain.tables import BreakdownError, build_tables
 from audit_app.domain.template import Template
 from audit_app.services.audit_settings import small_cell_limit
-from audit_app.services.audits import OpenedAudit, load_records, open_audit
+from audit_app.services.audits import load_records, open_audit
 from audit_app.services.context import AppContext
 
 GENDER_FIELD = "gender"
@@ -71,59 +71,69 @@ def protected_set(template: Template) -> list[Breakdown]:
 class TableViews:
     """Counted views of one audit and the mask every export of them prints through."""
 
-    audit: OpenedAudit
+    template: Template
     limit: int | None
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     mask: TablesMask = NO_MASK
-
-    @property
-    def template(self) -> Template:
-        """The audit's frozen template."""
-        return self.audit.template
 
     def get(self, by: str | None, by2: str | None = None) -> dict[str, Any]:
         """The view of a breakdown (it must have been counted)."""
         return self.views[view_name(by, by2)]
 
 
-def count_view(template: Template, cases: list[CaseRecord], answers: dict[str, CaseAnswers],
-               audit: OpenedAudit, by: str | None, by2: str | None = None) -> dict[str, Any]:
+def count_view(template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers],
+               by: str | None, by2: str | None = None, *, audit_id: str | None = None,
+               audit_name: str = "") -> dict[str, Any]:
     """One view, counted by the domain (``build_tables`` / ``build_cross_tables``)."""
     try:
         if by2:
             if by is None:
                 raise InputRejected("a second breakdown needs a first one (--by)")
-            return build_cross_tables(template, cases, answers, by=by, by2=by2, audit_id=audit.id,
-                                      audit_name=audit.name)
-        return build_tables(template, cases, answers, by=by, audit_id=audit.id, audit_name=audit.name)
+            return build_cross_tables(template, cases, answers, by=by, by2=by2, audit_id=audit_id,
+                                      audit_name=audit_name)
+        return build_tables(template, cases, answers, by=by, audit_id=audit_id, audit_name=audit_name)
     except BreakdownError as exc:
         raise InputRejected(exc.message) from None
+
+
+def count_views(template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers],
+                wanted: Sequence[Breakdown], limit: int | None, *, audit_id: str | None = None,
+                audit_name: str = "", progress: Progress | None = None,
+                steps_after: int = 0) -> TableViews:
+    """Count the wanted views (and, with a small-cell limit, the protected set) and mask them.
+
+    ``progress(done, total)`` is called after each view and after the mask, counting
+    ``steps_after`` more steps that the caller will report.
+    """
+    result = TableViews(template, limit)
+    todo: list[Breakdown] = list(dict.fromkeys(wanted))
+    if limit is not None:  # the protected set first, in its order: the same mask for every export
+        protected = protected_set(template)
+        todo = protected + [b for b in todo if b not in protected]
+    total = len(todo) + 1 + steps_after
+    for done, (by, by2) in enumerate(todo, 1):
+        result.views[view_name(by, by2)] = count_view(template, cases, answers, by, by2,
+                                                      audit_id=audit_id, audit_name=audit_name)
+        if progress is not None:
+            progress(done, total)
+    result.mask = mask_exports(result.views, limit,
+                               {q.id for q in template.questions if q.condition is None})
+    if progress is not None:
+        progress(len(todo) + 1, total)
+    return result
 
 
 def load_views(ctx: AppContext, audit_ref: str, wanted: Sequence[Breakdown], *,
                limit: int | None | Literal["audit"] = "audit", progress: Progress | None = None,
                steps_after: int = 0) -> TableViews:
-    """Count the wanted views (and, with a small-cell limit, the protected set) and mask them.
-
-    ``limit`` ``"audit"`` uses the audit's setting; a number or None (off) overrides it. ``progress(done,
-    total)`` is called after each view, with ``steps_after`` more steps the caller will report.
-    """
+    """Read the audit once and :func:`count_views` (``limit`` "audit": the audit's setting)."""
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         cases, answers = load_records(repo, audit)
-    result = TableViews(audit, small_cell_limit(audit) if limit == "audit" else (limit or None))
-    todo: list[Breakdown] = list(dict.fromkeys(wanted))
-    if result.limit is not None:
-        todo += [b for b in protected_set(audit.template) if b not in todo]
-    total = len(todo) + 1 + steps_after
-    for done, (by, by2) in enumerate(todo, 1):
-        result.views[view_name(by, by2)] = count_view(audit.template, cases, answers, audit, by, by2)
-        if progress is not None:
-            progress(done, total)
-    result.mask = mask_exports(result.views, result.limit)
-    if progress is not None:
-        progress(len(todo) + 1, total)
-    return result
+    return count_views(audit.template, cases, answers, wanted,
+                       small_cell_limit(audit) if limit == "audit" else (limit or None),
+                       audit_id=audit.id, audit_name=audit.name, progress=progress,
+                       steps_after=steps_after)
 
 
 def audit_cross_tables(ctx: AppContext, audit_ref: str, by: str, by2: str) -> dict[str, Any]:
