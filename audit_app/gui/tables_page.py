@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -94,6 +94,8 @@ class TablesPage(QWidget):
         chart_area = QScrollArea()
         chart_area.setWidget(self.chart)
         chart_area.setWidgetResizable(True)
+        self.chart_area = chart_area
+        self._chart_pixmap = QPixmap()
         self.save_chart_button = QPushButton(self.tr("Save chart…"))
         self.save_chart_button.setObjectName("saveChart")
         self.save_chart_button.clicked.connect(lambda: self.save_chart())
@@ -108,6 +110,7 @@ class TablesPage(QWidget):
             lambda index: self.show_question(index.data(QUESTION_ROLE)))
         self.gender_part = QComboBox()
         self.gender_part.setObjectName("genderPart")
+        self.gender_part.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.gender_part.currentIndexChanged.connect(
             lambda: self.gender.set_part(str(self.gender_part.currentData() or "total")))
         self.gender_note = QLabel()
@@ -153,18 +156,18 @@ class TablesPage(QWidget):
         gender_layout.addLayout(head)
         gender_layout.addWidget(self.gender_view, 1)
         gender_layout.addWidget(self.gender_note)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(table_box)
-        upper.addWidget(chart_box)
-        upper.setSizes([560, 440])
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(chart_box)
+        lower.addWidget(gender_box)
+        lower.setSizes([520, 500])
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(upper)
-        right.addWidget(gender_box)
-        right.setSizes([470, 230])
+        right.addWidget(table_box)
+        right.addWidget(lower)
+        right.setSizes([250, 470])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.questions)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([250, 1010])
+        self.splitter.setSizes([230, 1030])
         exports = QHBoxLayout()
         for name, text, slot in (
             ("tables_xlsx", self.tr("Tables as XLSX…"), lambda: self.export_tables(suffix=".xlsx")),
@@ -314,9 +317,10 @@ class TablesPage(QWidget):
         self._gender_parts(analysis)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
-        self.gender_view.resizeColumnsToContents()
-        self.gender_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Interactive)
+        header = self.gender_view.horizontalHeader()
+        for column in range(self.gender.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         note = "" if views.limit is None else fmt(
             self.tr("Counts from 1 to %1 are shown as <%2; shares that would reveal them as .."),
             views.limit - 1, views.limit)
@@ -382,8 +386,27 @@ class TablesPage(QWidget):
             return
         pixmap = QPixmap()
         pixmap.loadFromData(render_chart(data, "png"))
-        pixmap.setDevicePixelRatio(1.5)  # rendered at 150 dpi for a 100 dpi figure
+        self._chart_pixmap = pixmap
+        self._fit_chart()
+
+    def _fit_chart(self) -> None:
+        """Scale the chart to the width of its area (never larger than drawn)."""
+        pixmap = QPixmap(self._chart_pixmap)
+        if pixmap.isNull():
+            return
+        ratio = self.devicePixelRatioF()
+        viewport = self.chart_area.viewport()
+        box = QSize(max(viewport.width() - 4, 100), max(viewport.height() - 4, 100)) * ratio
+        if pixmap.width() > box.width() or pixmap.height() > box.height():
+            pixmap = pixmap.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        pixmap.setDevicePixelRatio(ratio)
         self.chart.setPixmap(pixmap)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        """Fit the chart to its new width."""
+        super().resizeEvent(event)
+        self._fit_chart()
 
     def save_chart(self, path: Path | None = None) -> Path | None:
         """Save the chart shown as PNG or SVG (asks where unless given a path)."""
