@@ -193,4 +193,5 @@ def mask_genomlysning(table: Mapping[str, Any], limit: int | None) -> Masked:
         groups.append(((ACTIVE, row["code"]), [(WITH_PLAN, row["code"]), ("without_plan", row["code"])]))
     for column in (ACTIVE, WITH_PLAN, "without_plan"):
         groups.append(((column, TOTAL), [(column, c) for c in codes]))
-    return mask(values, groups, limit)
+    # The active cases are the figure 002 reports: the count without a plan is hidden before them.
+    return mask(values, groups, limit, prefer=[k for k in values if k[0] == ACTIVE])
