@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QWidget
 
+from audit_app.gui.errors import dispatcher
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -104,3 +105,88 @@ def save_chart_bytes(data: Any, out: Path) -> Path:
         raise InputRejected(fmt("%1: the chart file must end in .png or .svg", out))
     out.write_bytes(render_chart(data, kind))
     return out
+
+
+class TablesFiles:
+    """The tables view's file actions (mixed into :class:`audit_app.gui.tables_page.TablesPage`).
+
+    Texts are translated in the view's context (``TablesPage``).
+    """
+
+    audit_id: str | None
+    session: Any
+    model: Any
+    progress: QProgressBar
+    limit: Any
+    exporting: bool
+    message: Any
+    tr: Any
+    chart_data: Any
+    load: Any
+    breakdown: Any
+
+    def save_chart(self, path: Path | None = None) -> Path | None:
+        """Save the chart shown as PNG or SVG (asks where unless given a path)."""
+        data = self.chart_data()
+        if data is None or self.model.question is None:
+            return None
+        if path is None:
+            path = ask_path(self, self.tr("Save chart"), f"{self.model.question['id']}.png",
+                                  self.tr("PNG image (*.png);;SVG image (*.svg)"))
+            if path is None:
+                return None
+        with dispatcher.reporting(self):
+            written = save_chart_bytes(data, path)
+            self.message.emit(fmt(self.tr("Chart saved: %1"), written))
+            return written
+        return None
+
+    def store_limit(self) -> None:
+        """Store the small-cell limit of the audit (0: off) and show the tables through it."""
+        from audit_app.services.audit_settings import set_small_cell_limit
+
+        if self.audit_id is None:
+            return
+        with dispatcher.reporting(self):
+            set_small_cell_limit(self.session.ctx, self.audit_id, self.limit.value() or None)
+            self.load()
+
+    def _export(self, title: str, suggested: str, filters: str, path: Path | None,
+                make: Any) -> None:
+        if self.audit_id is None:
+            return
+        if path is None:
+            path = ask_path(self, title, suggested, filters)
+            if path is None:
+                return
+        self.exporting = True
+
+        def done(written: object) -> None:
+            self.exporting = False
+            self.message.emit(fmt(self.tr("Exported: %1"), written))
+
+        run_export(self,  # type: ignore[arg-type]
+                    self.progress, make(path), done)
+
+    def export_tables(self, path: Path | None = None, suffix: str = ".xlsx") -> None:
+        """The tables of the chosen breakdown as XLSX (with the codebook) or CSV."""
+        by, by2 = self.breakdown()
+        ctx, audit_id = self.session.ctx, self.audit_id
+        filters = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" \
+            else self.tr("CSV file (*.csv)")
+        self._export(self.tr("Export tables"), f"tabeller{suffix}", filters, path,
+                     lambda out: tables_work(ctx, str(audit_id), out, by, by2))
+
+    def export_workbook(self, path: Path | None = None) -> None:
+        """Every standard breakdown, the gender analysis, genomlysning and the codebook."""
+        ctx, audit_id = self.session.ctx, self.audit_id
+        self._export(self.tr("Export the whole workbook"), "tabeller.xlsx",
+                     self.tr("Excel workbook (*.xlsx)"), path,
+                     lambda out: workbook_work(ctx, str(audit_id), out))
+
+    def export_raw(self, path: Path | None = None) -> None:
+        """The raw data: cases with final answers; XLSX adds every reviewer answer and the log."""
+        ctx, audit_id = self.session.ctx, self.audit_id
+        self._export(self.tr("Export raw data"), "radata.xlsx",
+                     self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"), path,
+                     lambda out: raw_work(ctx, str(audit_id), out))

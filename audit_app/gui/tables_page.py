@@ -6,7 +6,6 @@ call ``audit-app tables`` makes), counted in a worker thread; the view only lays
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 _PAIR = "*"  # the data of the two-way preset in the first breakdown box: "unit*gender"
 
 
-class TablesPage(QWidget):
+class TablesPage(files.TablesFiles, QWidget):
     """Tables, chart and gender analysis of one audit, with exports."""
 
     back_requested = Signal()
@@ -95,7 +94,7 @@ class TablesPage(QWidget):
         chart_area.setWidget(self.chart)
         chart_area.setWidgetResizable(True)
         self.chart_area = chart_area
-        self._chart_pixmap = QPixmap()
+        self._chart_png = b""  # bytes, not a QPixmap: no pixmap may outlive the application
         self.save_chart_button = QPushButton(self.tr("Save chart…"))
         self.save_chart_button.setObjectName("saveChart")
         self.save_chart_button.clicked.connect(lambda: self.save_chart())
@@ -381,18 +380,17 @@ class TablesPage(QWidget):
         data = self.chart_data()
         self.save_chart_button.setEnabled(data is not None)
         if data is None:
-            self.chart.setPixmap(QPixmap())
+            self._chart_png = b""
+            self.chart.clear()
             self.chart.setText(self.tr("Only questions with options are drawn as bars."))
             return
-        pixmap = QPixmap()
-        pixmap.loadFromData(render_chart(data, "png"))
-        self._chart_pixmap = pixmap
+        self._chart_png = render_chart(data, "png")
         self._fit_chart()
 
     def _fit_chart(self) -> None:
         """Scale the chart to the width of its area (never larger than drawn)."""
-        pixmap = QPixmap(self._chart_pixmap)
-        if pixmap.isNull():
+        pixmap = QPixmap()
+        if not self._chart_png or not pixmap.loadFromData(self._chart_png):
             return
         ratio = self.devicePixelRatioF()
         viewport = self.chart_area.viewport()
@@ -408,68 +406,3 @@ class TablesPage(QWidget):
         super().resizeEvent(event)
         self._fit_chart()
 
-    def save_chart(self, path: Path | None = None) -> Path | None:
-        """Save the chart shown as PNG or SVG (asks where unless given a path)."""
-        data = self.chart_data()
-        if data is None or self.model.question is None:
-            return None
-        if path is None:
-            path = files.ask_path(self, self.tr("Save chart"), f"{self.model.question['id']}.png",
-                                  self.tr("PNG image (*.png);;SVG image (*.svg)"))
-            if path is None:
-                return None
-        with dispatcher.reporting(self):
-            written = files.save_chart_bytes(data, path)
-            self.message.emit(fmt(self.tr("Chart saved: %1"), written))
-            return written
-        return None
-
-    # -- settings and exports ------------------------------------------------------------------
-    def store_limit(self) -> None:
-        """Store the small-cell limit of the audit (0: off) and show the tables through it."""
-        from audit_app.services.audit_settings import set_small_cell_limit
-
-        if self.audit_id is None:
-            return
-        with dispatcher.reporting(self):
-            set_small_cell_limit(self.session.ctx, self.audit_id, self.limit.value() or None)
-            self.load()
-
-    def _export(self, title: str, suggested: str, filters: str, path: Path | None,
-                make: Any) -> None:
-        if self.audit_id is None:
-            return
-        if path is None:
-            path = files.ask_path(self, title, suggested, filters)
-            if path is None:
-                return
-        self.exporting = True
-
-        def done(written: object) -> None:
-            self.exporting = False
-            self.message.emit(fmt(self.tr("Exported: %1"), written))
-
-        files.run_export(self, self.progress, make(path), done)
-
-    def export_tables(self, path: Path | None = None, suffix: str = ".xlsx") -> None:
-        """The tables of the chosen breakdown as XLSX (with the codebook) or CSV."""
-        by, by2 = self.breakdown()
-        ctx, audit_id = self.session.ctx, self.audit_id
-        filters = self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" \
-            else self.tr("CSV file (*.csv)")
-        self._export(self.tr("Export tables"), f"tabeller{suffix}", filters, path,
-                     lambda out: files.tables_work(ctx, str(audit_id), out, by, by2))
-
-    def export_workbook(self, path: Path | None = None) -> None:
-        """Every standard breakdown, the gender analysis, genomlysning and the codebook."""
-        ctx, audit_id = self.session.ctx, self.audit_id
-        self._export(self.tr("Export the whole workbook"), "tabeller.xlsx",
-                     self.tr("Excel workbook (*.xlsx)"), path,
-                     lambda out: files.workbook_work(ctx, str(audit_id), out))
-
-    def export_raw(self, path: Path | None = None) -> None:
-        """The raw data: cases with final answers; XLSX adds every reviewer answer and the log."""
-        ctx, audit_id = self.session.ctx, self.audit_id
-        self._export(self.tr("Export raw data"), "radata.xlsx",
-                     self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"), path,
-                     lambda out: files.raw_work(ctx, str(audit_id), out))

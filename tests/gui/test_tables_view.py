@@ -117,5 +117,28 @@ def test_exports_write_an_xlsx_and_the_chart(make_window, qtbot,  # type: ignore
     qtbot.waitUntil(lambda: not page.exporting and not workers.busy(), timeout=30000)
     assert raw.stat().st_size > 0
     page.show_question("barn_gp")
+    said: list[str] = []
+    page.message.connect(said.append)
     svg = page.save_chart(tmp_path / "barn_gp.svg")
+    assert said and said[0].startswith("Diagrammet sparat")
     assert svg is not None and svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_the_small_cell_limit_hides_counts_in_the_view(make_window, qtbot,  # type: ignore[no-untyped-def]
+                                                       gui_ctx: AppContext, demo: str) -> None:
+    from audit_app.services.audit_settings import get_small_cell_limit
+
+    window = make_window()
+    page = open_tables(window, qtbot, demo)
+    page.set_breakdown("unit", "gender")
+    wait(qtbot, page)
+    page.limit.setValue(5)
+    page.apply_limit.click()
+    wait(qtbot, page)
+    assert get_small_cell_limit(gui_ctx, demo) == 5
+    page.show_question("barn_gp")
+    shown = [page.model.index(r, c).data() for r in range(page.model.rowCount())
+             for c in range(page.model.columnCount())]
+    assert any(text.startswith("<5") for text in shown)
+    assert page.model.index(0, 0).data(COUNT_ROLE) == 0  # the data keeps the count
+    assert page.save_chart_button.text() == "Spara diagram…"
