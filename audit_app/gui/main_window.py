@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
             tables_button.setObjectName("showTables")
             tables_button.clicked.connect(self.show_tables)
             self._cases.layout().itemAt(0).layout().insertWidget(1, tables_button)  # top row
+            report_button = QPushButton(self.tr("Report…"))
+            report_button.setObjectName("showReport")
+            report_button.clicked.connect(self.show_report)
+            self._cases.layout().itemAt(0).layout().insertWidget(2, report_button)
         return self._cases
 
     @property
@@ -216,6 +220,24 @@ class MainWindow(QMainWindow):
         if same or self.tables.show_audit(self._cases.audit_id):
             self.pages.setCurrentWidget(self.tables)
             self._title(self.cases.title.text(), self.tr("Tables"))
+
+    def show_report(self) -> None:
+        """Show the open audit's report editor with its live preview (made on first use)."""
+        from audit_app.gui.report_editor import ReportEditorPage
+
+        if self._cases is None or self._cases.audit_id is None:
+            return
+        if self._form is not None:
+            self._form.flush()
+        editor = self.findChild(ReportEditorPage)
+        if editor is None:
+            editor = ReportEditorPage(self.session)
+            editor.back_requested.connect(self.show_cases)
+            editor.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages.addWidget(editor)
+        editor.show_audit(self._cases.audit_id, self.cases.title.text())
+        self.pages.setCurrentWidget(editor)
+        self._title(self.cases.title.text(), self.tr("Report"))
 
     def open_case(self, label: str) -> None:
         """Show a case in the form."""

@@ -669,6 +669,14 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Report…</source>
+        <translation>Rapport...</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
         <source>Tables…</source>
         <translation>Tabeller…</translation>
     </message>
@@ -991,6 +999,170 @@ Spara ändå? Det loggas.</translation>
     <message>
         <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
         <translation>Excel-arbetsbok (*.xlsx);;CSV-fil (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>The preview is built from the stored texts.</source>
+        <translation>Förhandsvisningen byggs av de sparade texterna.</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Förhandsvisningen uppdateras…</translation>
+    </message>
+    <message>
+        <source>Preview of the report: %1 page(s)</source>
+        <translation>Förhandsvisning av rapporten: %1 sidor</translation>
+    </message>
+    <message>
+        <source>The preview could not be built: %1</source>
+        <translation>Förhandsvisningen kunde inte byggas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Use the suggestion</source>
+        <translation>Använd förslaget</translation>
+    </message>
+    <message>
+        <source>Empty: the report prints the suggested sentence.</source>
+        <translation>Tomt: rapporten skriver ut den föreslagna meningen.</translation>
+    </message>
+    <message>
+        <source>Suggested sentence (from the report's tables):</source>
+        <translation>Föreslagen mening (från rapportens tabeller):</translation>
+    </message>
+    <message>
+        <source>Finding in the report:</source>
+        <translation>Iakttagelse i rapporten:</translation>
+    </message>
+</context>
+<context>
+    <name>VignettesPanel</name>
+    <message>
+        <source>New case example</source>
+        <translation>Nytt typexempel</translation>
+    </message>
+    <message>
+        <source>Describe the case without anything that identifies the person (no personal identity numbers).</source>
+        <translation>Beskriv ärendet utan något som identifierar personen (inga personnummer).</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Quality area</source>
+        <translation>Kvalitetsområde</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>(the results chapter)</source>
+        <translation>(granskningsresultatet)</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(utan rubrik)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditorPage</name>
+    <message>
+        <source>← Case list</source>
+        <translation>← Ärendelistan</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportera PDF...</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Inledning</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Granskningsmetod</translation>
+    </message>
+    <message>
+        <source>Target group, sample and scope</source>
+        <translation>Målgrupp, urval och avgränsning</translation>
+    </message>
+    <message>
+        <source>Starting points</source>
+        <translation>Utgångspunkter</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Bakgrund</translation>
+    </message>
+    <message>
+        <source>Dialogue meetings</source>
+        <translation>Dialogmöten</translation>
+    </message>
+    <message>
+        <source>Analysis: %1</source>
+        <translation>Analys: %1</translation>
+    </message>
+    <message>
+        <source>Gender equality analysis</source>
+        <translation>Jämställdhetsanalys</translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation>Rapport: %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Opening the report…</source>
+        <translation>Rapporten öppnas…</translation>
+    </message>
+    <message>
+        <source>Write the chapter here. Empty chapters print the text written from the data, or a note.</source>
+        <translation>Skriv kapitlet här. Tomma kapitel skrivs ut med texten som skrivs från data, eller en notering.</translation>
+    </message>
+    <message>
+        <source>Findings per question</source>
+        <translation>Iakttagelser per fråga</translation>
+    </message>
+    <message>
+        <source>Case examples (typexempel)</source>
+        <translation>Typexempel</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>The text seems to contain a personal identity number. A report must not identify anyone.
+
+Store it anyway? This is logged.</source>
+        <translation>Texten verkar innehålla ett personnummer. En rapport får inte peka ut någon.
+
+Spara ändå? Det loggas.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Exportera rapporten</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report was written to %1</source>
+        <translation>Rapporten skrevs till %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,305 @@
+"""The report editor: narrative chapters, per-question findings and vignettes, with a live preview.
+
+Every text is stored with the audit as it is typed (after a short pause, as in the case form) and
+passes the personal identity number guard: a refusal is shown through the central dispatcher and
+the inspector may store the text anyway, which is logged. "Export PDF…" writes the same report as
+``audit-app report`` in a worker with a progress bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from audit_app.gui.errors import dispatcher
+from audit_app.gui.report_parts import AUTOSAVE_MS, FindingsPanel, VignettesPanel, plain
+from audit_app.gui.report_preview import ReportPreview
+from audit_app.gui.text import fmt
+
+if TYPE_CHECKING:
+    from audit_app.gui.session import Session
+    from audit_app.report import ReportData
+    from audit_app.services.context import AppContext
+
+FINDINGS, VIGNETTES = "__findings", "__vignettes"
+
+
+def load_editor(ctx: AppContext, audit_id: str) -> tuple[ReportData, dict[str, Any]]:
+    """The report's data and the texts stored with the audit (a pool thread)."""
+    from audit_app.services.audits import open_audit
+    from audit_app.services.report import report_data, report_texts
+
+    data = report_data(ctx, audit_id)
+    with ctx.db.unit_of_work() as repo:
+        texts = report_texts(open_audit(repo, audit_id))
+    return data, texts
+
+
+class ReportEditorPage(QWidget):
+    """Chapters on the left, the chosen chapter's editor in the middle, the report on the right."""
+
+    back_requested = Signal()
+    message = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportEditor")
+        self.session = session
+        self.audit_id: str | None = None
+        self.loaded = False
+        self.editors: dict[str, QPlainTextEdit] = {}
+        self._stored: dict[str, str] = {}
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush)
+        back = QPushButton(self.tr("← Case list"))
+        back.setObjectName("reportBack")
+        back.clicked.connect(self._back)
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button.setObjectName("exportReport")
+        self.export_button.clicked.connect(self.export)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        top = QHBoxLayout()
+        for widget in (back, self.title):
+            top.addWidget(widget)
+        top.addStretch(1)
+        top.addWidget(self.progress)
+        top.addWidget(self.export_button)
+        self.chapters = QListWidget()
+        self.chapters.setObjectName("chapters")
+        self.chapters.setWordWrap(True)
+        self.chapters.currentItemChanged.connect(self._chapter)
+        self.stack = QStackedWidget()
+        self.chapter_title = QLabel()
+        self.chapter_title.setObjectName("chapterTitle")
+        self.chapter_title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.findings = FindingsPanel(self.store)
+        self.vignettes = VignettesPanel(self.store)
+        self.preview = ReportPreview(session)
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.chapter_title)
+        column.addWidget(self.stack, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.chapters)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([230, 560, 480])
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+    # -- chapters ------------------------------------------------------------------------------
+    def chapter_names(self, data: ReportData) -> list[tuple[str, str]]:
+        """(key, title) of each narrative chapter in the report's order."""
+        named = {
+            "sammanfattning": self.tr("Summary"),
+            "inledning": self.tr("Introduction"),
+            "granskningsmetod": self.tr("Method"),
+            "urval": self.tr("Target group, sample and scope"),
+            "utgangspunkter": self.tr("Starting points"),
+            "bakgrund": self.tr("Background"),
+            "dialogmoten": self.tr("Dialogue meetings"),
+        }
+        chapters = list(named.items())
+        chapters += [(f"analys_{a.id}", fmt(self.tr("Analysis: %1"), a.label))
+                     for a in data.template.quality_areas]
+        chapters.append(("jamstalldhet", self.tr("Gender equality analysis")))
+        return chapters
+
+    def show_audit(self, audit_id: str, name: str = "") -> None:
+        """Load an audit's texts (in the background) and build its preview."""
+        from audit_app.gui.workers import run_in_background
+
+        self.flush()
+        self.audit_id = audit_id
+        self.loaded = False
+        self.title.setText(fmt(self.tr("Report: %1"), name) if name else self.tr("Report"))
+        ctx = self.session.ctx
+        run_in_background(self, self.tr("Opening the report…"),
+                          lambda: load_editor(ctx, audit_id), self._loaded)
+
+    def _loaded(self, result: object) -> None:
+        data, texts = result  # type: ignore[misc]
+        assert self.audit_id is not None
+        self.title.setText(fmt(self.tr("Report: %1"), data.title))
+        narrative = dict(texts.get("narrative") or {})
+        self._stored = dict(narrative)
+        self.chapters.blockSignals(True)
+        self.chapters.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            if widget not in (self.findings, self.vignettes):
+                widget.deleteLater()
+        self.editors = {}
+        for key, title in self.chapter_names(data):
+            editor = QPlainTextEdit()
+            editor.setObjectName(f"chapter_{key}")
+            editor.setPlainText(narrative.get(key, ""))
+            editor.setPlaceholderText(self.tr("Write the chapter here. Empty chapters print the "
+                                              "text written from the data, or a note."))
+            editor.textChanged.connect(self._edited)
+            self.editors[key] = editor
+            self._add_chapter(key, title, editor)
+        self._add_chapter(FINDINGS, self.tr("Findings per question"), self.findings)
+        self._add_chapter(VIGNETTES, self.tr("Case examples (typexempel)"), self.vignettes)
+        self.chapters.blockSignals(False)
+        self.findings.load(data, dict(texts.get("findings") or {}))
+        self.vignettes.load([(a.id, a.label) for a in data.template.quality_areas],
+                            dict(texts.get("vignettes") or {}))
+        self.chapters.setCurrentRow(0)
+        self.loaded = True
+        self.preview.show_audit(self.audit_id)
+
+    def _add_chapter(self, key: str, title: str, widget: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.chapters.addItem(item)
+        self.stack.addWidget(widget)
+
+    def _chapter(self, item: QListWidgetItem | None) -> None:
+        self.flush()
+        if item is None:
+            return
+        self.stack.setCurrentIndex(self.chapters.row(item))
+        self.chapter_title.setText(item.text())
+
+    def select(self, key: str) -> None:
+        """Show a chapter by key (``analys_<area>``, a narrative key, or the panels)."""
+        for row in range(self.chapters.count()):
+            if self.chapters.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.chapters.setCurrentRow(row)
+
+    # -- storing -------------------------------------------------------------------------------
+    def _edited(self) -> None:
+        self._autosave.start()
+
+    def flush(self) -> None:
+        """Store every text that changed since it was last stored."""
+        self._autosave.stop()
+        for key, editor in self.editors.items():
+            text = plain(editor)
+            if text != self._stored.get(key, "") and self.store("narrative", key, text):
+                self._stored[key] = text
+        self.findings.flush()
+        self.vignettes.flush()
+
+    def store(self, kind: str, key: str, text: str) -> bool:
+        """Store one text through the guard; False when refused (shown by the dispatcher)."""
+        from audit_app.domain.diagnostics import AuditAppError
+        from audit_app.domain.identity_numbers import contains_identity_number
+        from audit_app.services.report import save_report_text
+
+        if self.audit_id is None:
+            return False
+        try:
+            save_report_text(self.session.ctx, self.audit_id, kind, key, text)
+        except AuditAppError as exc:
+            dispatcher.show(exc, self)
+            if not contains_identity_number(text) or not self.confirm_identifiers():
+                return False
+            try:
+                save_report_text(self.session.ctx, self.audit_id, kind, key, text,
+                                 allow_identifiers=True)
+            except AuditAppError as again:
+                dispatcher.show(again, self)
+                return False
+        self.session.saved.emit(dt.datetime.now().astimezone())
+        self.preview.schedule()
+        return True
+
+    def confirm_identifiers(self) -> bool:
+        """Ask whether to store text that holds a personal identity number (logged)."""
+        answer = QMessageBox.question(
+            self, self.tr("Personal identity number"),
+            self.tr("The text seems to contain a personal identity number. A report must not "
+                    "identify anyone.\n\nStore it anyway? This is logged."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+    # -- export --------------------------------------------------------------------------------
+    def export(self, path: str | None = None) -> None:
+        """Ask for a file name and write the report there, with a progress bar."""
+        if self.audit_id is None:
+            return
+        self.flush()
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Export the report"), str(Path.home() / "granskningsrapport.pdf"),
+                self.tr("PDF files (*.pdf)"))
+            if not path:
+                return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.write(Path(path))
+
+    def write(self, out: Path) -> None:
+        """Write the report to ``out`` in a worker; the progress bar follows the build."""
+        from audit_app.gui.report_preview import ProgressRelay
+        from audit_app.gui.workers import run_in_background
+        from audit_app.services.report import write_report
+
+        relay = ProgressRelay(self)
+        relay.moved.connect(self._progress)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.export_button.setEnabled(False)
+        ctx, audit_id = self.session.ctx, self.audit_id
+        assert audit_id is not None
+
+        def done(result: object) -> None:
+            self._export_finished()
+            self.message.emit(fmt(self.tr("The report was written to %1"), str(result)))
+
+        def failed(_error: BaseException) -> bool:
+            self._export_finished()
+            return False
+
+        run_in_background(self, None, lambda: write_report(ctx, audit_id, out,
+                                                           progress=relay.moved.emit),
+                          done, failed)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _export_finished(self) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+
+    def wait(self) -> None:
+        """Wait for background work (tests)."""
+        QThreadPool.globalInstance().waitForDone(30000)

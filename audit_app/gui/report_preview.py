@@ -1,0 +1,143 @@
+"""Live preview of the report: the real PDF, rebuilt in a worker a moment after the last edit.
+
+Qt's PDF module (QtPdf) is not part of the PySide6-Addons 6.12.0 wheel for this platform, so the
+pages are rendered with poppler's ``pdftoppm`` into PNG images and shown one under the other.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from audit_app.gui.text import fmt
+
+if TYPE_CHECKING:
+    from audit_app.gui.session import Session
+    from audit_app.services.context import AppContext
+
+#: Milliseconds of quiet after an edit before the preview is rebuilt.
+DEBOUNCE_MS = 1500
+#: Resolution of the preview pages.
+PREVIEW_DPI = 60
+
+
+def render_preview(ctx: AppContext, audit_id: str, folder: Path, serial: int) -> tuple[Path, list[Path]]:
+    """Write the report to ``folder`` and render its pages as PNG images (a pool thread)."""
+    from audit_app.services.report import write_report
+
+    pdf = write_report(ctx, audit_id, folder / f"preview-{serial}.pdf")
+    prefix = folder / f"page-{serial}"
+    subprocess.run(["pdftoppm", "-png", "-r", str(PREVIEW_DPI), str(pdf), str(prefix)],
+                   check=True, capture_output=True, timeout=120)
+    pages = sorted(folder.glob(f"page-{serial}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return pdf, pages
+
+
+class ProgressRelay(QObject):
+    """Carries a build's (done, total) progress from a pool thread to the GUI thread."""
+
+    moved = Signal(int, int)
+
+
+class ReportPreview(QWidget):
+    """The report's pages; ``schedule()`` after an edit, ``refresh()`` to rebuild at once."""
+
+    refreshed = Signal(object)  # the PDF just built
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.audit_id: str | None = None
+        self.pdf_path: Path | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="akt-preview-")
+        self._serial = 0
+        self._running = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.status = QLabel(self.tr("The preview is built from the stored texts."))
+        self.status.setObjectName("previewStatus")
+        self.status.setWordWrap(True)
+        self._pages = QWidget()
+        self._pages_layout = QVBoxLayout(self._pages)
+        self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self._pages_layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setObjectName("previewPages")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._pages)
+        scroll.setStyleSheet("QScrollArea#previewPages { background: #8a8f96; }"
+                             " QScrollArea#previewPages > QWidget > QWidget { background: #8a8f96; }")
+        self.scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a rebuild is waiting or running."""
+        return self._running or self._timer.isActive()
+
+    def show_audit(self, audit_id: str) -> None:
+        """Preview another audit's report (built at once)."""
+        self.audit_id = audit_id
+        self.refresh()
+
+    def schedule(self) -> None:
+        """Rebuild once the user has stopped typing for a moment."""
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Rebuild now (or right after the rebuild under way)."""
+        from audit_app.gui.workers import run_in_background
+
+        self._timer.stop()
+        if self.audit_id is None:
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self._serial += 1
+        self.status.setText(self.tr("Updating the preview…"))
+        audit_id, folder, serial, ctx = self.audit_id, Path(self._folder.name), self._serial, \
+            self.session.ctx
+        run_in_background(self, None, lambda: render_preview(ctx, audit_id, folder, serial),
+                          self._show, self._failed)
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _show(self, result: object) -> None:
+        pdf, pages = result  # type: ignore[misc]
+        self.pdf_path = pdf
+        while self._pages_layout.count():
+            item = self._pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for page in pages:
+            label = QLabel()
+            label.setObjectName("previewPage")
+            label.setPixmap(QPixmap(str(page)))
+            label.setStyleSheet("background: white; border: 1px solid #555;")
+            self._pages_layout.addWidget(label)
+        self.status.setText(fmt(self.tr("Preview of the report: %1 page(s)"), len(pages)))
+        self._finished()
+        self.refreshed.emit(pdf)
+
+    def _failed(self, error: BaseException) -> bool:
+        self.status.setText(fmt(self.tr("The preview could not be built: %1"), str(error)))
+        self._finished()
+        return False  # the dispatcher shows it too
