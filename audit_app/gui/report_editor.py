@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -67,6 +68,7 @@ class ReportEditorPage(QWidget):
         self.loaded = False
         self.editors: dict[str, QPlainTextEdit] = {}
         self._stored: dict[str, str] = {}
+        self._headings: dict[str, str] = {}
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
@@ -101,6 +103,7 @@ class ReportEditorPage(QWidget):
         self.findings = FindingsPanel(self.store)
         self.vignettes = VignettesPanel(self.store)
         self.preview = ReportPreview(session)
+        self.preview.refreshed.connect(lambda _pdf: self._chapter(self.chapters.currentItem()))
         middle = QWidget()
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +113,7 @@ class ReportEditorPage(QWidget):
         self.splitter.addWidget(self.chapters)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.preview)
-        self.splitter.setSizes([230, 560, 480])
+        self.splitter.setSizes([230, 500, 640])
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -133,6 +136,22 @@ class ReportEditorPage(QWidget):
                      for a in data.template.quality_areas]
         chapters.append(("jamstalldhet", self.tr("Gender equality analysis")))
         return chapters
+
+    @staticmethod
+    def report_headings(data: ReportData) -> dict[str, str]:
+        """The report's own heading of each chapter (to find its page in the preview)."""
+        headings = {"sammanfattning": "Sammanfattning", "inledning": "Inledning",
+                    "granskningsmetod": "Granskningsmetod", "urval": "Målgrupp, urval och avgränsning",
+                    "utgangspunkter": "Utgångspunkter", "bakgrund": "Bakgrund",
+                    "dialogmoten": "Dialogmöten med enheterna", "jamstalldhet": "Jämställdhetsanalys",
+                    FINDINGS: "Granskningsresultat"}
+        headings.update({f"analys_{a.id}": a.label for a in data.template.quality_areas})
+        return headings
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Store what the editors still hold when the page is left or the window closed."""
+        self.flush()
+        super().hideEvent(event)
 
     def show_audit(self, audit_id: str, name: str = "") -> None:
         """Load an audit's texts (in the background) and build its preview."""
@@ -160,6 +179,7 @@ class ReportEditorPage(QWidget):
             if widget not in (self.findings, self.vignettes):
                 widget.deleteLater()
         self.editors = {}
+        self._headings = self.report_headings(data)
         for key, title in self.chapter_names(data):
             editor = QPlainTextEdit()
             editor.setObjectName(f"chapter_{key}")
@@ -191,6 +211,7 @@ class ReportEditorPage(QWidget):
             return
         self.stack.setCurrentIndex(self.chapters.row(item))
         self.chapter_title.setText(item.text())
+        self.preview.show_heading(self._headings.get(item.data(Qt.ItemDataRole.UserRole), ""))
 
     def select(self, key: str) -> None:
         """Show a chapter by key (``analys_<area>``, a narrative key, or the panels)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from audit_app.gui.text import fmt
@@ -27,8 +27,10 @@ DEBOUNCE_MS = 1500
 PREVIEW_DPI = 60
 
 
-def render_preview(ctx: AppContext, audit_id: str, folder: Path, serial: int) -> tuple[Path, list[Path]]:
-    """Write the report to ``folder`` and render its pages as PNG images (a pool thread)."""
+def render_preview(ctx: AppContext, audit_id: str, folder: Path,
+                   serial: int) -> tuple[Path, list[Path], list[str]]:
+    """Write the report to ``folder``, render its pages as PNG images and read each page's text
+    (a pool thread)."""
     from audit_app.services.report import write_report
 
     pdf = write_report(ctx, audit_id, folder / f"preview-{serial}.pdf")
@@ -36,7 +38,9 @@ def render_preview(ctx: AppContext, audit_id: str, folder: Path, serial: int) ->
     subprocess.run(["pdftoppm", "-png", "-r", str(PREVIEW_DPI), str(pdf), str(prefix)],
                    check=True, capture_output=True, timeout=120)
     pages = sorted(folder.glob(f"page-{serial}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-    return pdf, pages
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True, timeout=120).stdout
+    return pdf, pages, text.split("\f")[:len(pages)]
 
 
 class ProgressRelay(QObject):
@@ -57,6 +61,8 @@ class ReportPreview(QWidget):
         self.pdf_path: Path | None = None
         self._folder = tempfile.TemporaryDirectory(prefix="akt-preview-")
         self._serial = 0
+        self._pixmaps: list[QPixmap] = []
+        self.page_texts: list[str] = []
         self._running = False
         self._again = False
         self._timer = QTimer(self)
@@ -73,6 +79,7 @@ class ReportPreview(QWidget):
         scroll = QScrollArea()
         scroll.setObjectName("previewPages")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._pages)
         scroll.setStyleSheet("QScrollArea#previewPages { background: #8a8f96; }"
                              " QScrollArea#previewPages > QWidget > QWidget { background: #8a8f96; }")
@@ -121,21 +128,52 @@ class ReportPreview(QWidget):
             self.refresh()
 
     def _show(self, result: object) -> None:
-        pdf, pages = result  # type: ignore[misc]
+        pdf, pages, texts = result  # type: ignore[misc]
         self.pdf_path = pdf
+        self.page_texts = texts
+        self._pixmaps = [QPixmap(str(page)) for page in pages]
         while self._pages_layout.count():
             item = self._pages_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        for page in pages:
+        for _pixmap in self._pixmaps:
             label = QLabel()
             label.setObjectName("previewPage")
-            label.setPixmap(QPixmap(str(page)))
             label.setStyleSheet("background: white; border: 1px solid #555;")
             self._pages_layout.addWidget(label)
+        self._fit()
         self.status.setText(fmt(self.tr("Preview of the report: %1 page(s)"), len(pages)))
         self._finished()
         self.refreshed.emit(pdf)
+
+    def _labels(self) -> list[QLabel]:
+        return [self._pages_layout.itemAt(i).widget() for i in range(self._pages_layout.count())]
+
+    def _fit(self) -> None:
+        """Scale the pages to the width of the pane."""
+        width = max(self.scroll.viewport().width() - 40, 120)
+        for label, pixmap in zip(self._labels(), self._pixmaps, strict=False):
+            label.setPixmap(pixmap.scaledToWidth(min(width, pixmap.width() * 2),
+                                                 Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Keep the pages as wide as the pane."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def show_heading(self, heading: str) -> None:
+        """Scroll to the first page after the contents whose text starts a line with ``heading``."""
+        for number, text in enumerate(self.page_texts):
+            lines = [line.strip() for line in text.splitlines()]
+            if number > 1 and heading in lines:
+                QTimer.singleShot(50, lambda n=number: self._scroll_to(n))  # once laid out
+                return
+
+    def _scroll_to(self, number: int) -> None:
+        self._pages_layout.activate()
+        labels = self._labels()
+        if number < len(labels):
+            self.scroll.verticalScrollBar().setValue(labels[number].y() - 6)
 
     def _failed(self, error: BaseException) -> bool:
         self.status.setText(fmt(self.tr("The preview could not be built: %1"), str(error)))
