@@ -32,7 +32,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from audit_app.domain.suppression import STATUS_ROWS, TOTAL, Masked, mask, option_row
+from audit_app.domain.question_masks import STATUS_ROWS, TOTAL, option_row
+from audit_app.domain.suppression import Masked, mask
 
 CASES_ROW = "cases"
 #: A cell's key: ``(view, row, column)``, or ``("total", row)`` for the shared total column.

@@ -61,18 +61,27 @@ def raw_data(ctx: AppContext, audit_ref: str) -> dict[str, Any]:
     }
 
 
-def export_raw(ctx: AppContext, audit_ref: str, out: Path) -> Path:
-    """Write the raw data as CSV (cases with final answers), XLSX (three sheets) or JSON."""
+def export_raw(ctx: AppContext, audit_ref: str, out: Path,
+               progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write the raw data as CSV (cases with final answers), XLSX (three sheets) or JSON.
+
+    ``progress(done, total)`` is called after reading and after writing each part.
+    """
     suffix = out.suffix.lower()
     if suffix not in {".csv", ".xlsx", ".json"}:
         raise InputRejected(f"{out}: the export file must end in .csv, .xlsx or .json")
+    total = 5 if suffix == ".xlsx" else 2
     data = raw_data(ctx, audit_ref)
+    if progress is not None:
+        progress(1, total)
     if suffix == ".json":
         out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     elif suffix == ".csv":
         _write_csv(out, data["cases"])
     else:
-        _write_xlsx(out, data)
+        _write_xlsx(out, data, progress)
+    if progress is not None:
+        progress(total, total)
     return out
 
 
@@ -86,7 +95,7 @@ def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
         writer.writerows(rows)
 
 
-def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
+def _write_xlsx(path: Path, data: dict[str, Any], progress: Callable[[int, int], None] | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -94,8 +103,8 @@ def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
     first = book.active
     assert first is not None
     book.remove(first)
-    for title, rows in (("Ärenden", data["cases"]), ("Svar per granskare", data["answers"]),
-                        ("Ändringslogg", data["changes"])):
+    for done, (title, rows) in enumerate((("Ärenden", data["cases"]), ("Svar per granskare", data["answers"]),
+                                          ("Ändringslogg", data["changes"])), 2):
         sheet = book.create_sheet(title)
         if rows:
             sheet.append(list(rows[0]))
@@ -104,6 +113,8 @@ def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
             for row in rows:
                 sheet.append(list(row.values()))
         sheet.freeze_panes = "B2"
+        if progress is not None:
+            progress(done, 5)
     book.save(path)
 
 

@@ -97,7 +97,7 @@ def printed_analysis(analysis: dict[str, Any], mask: TablesMask,
                 printed.append(SECONDARY_MARK if hidden and diff is not None else
                                (None if hidden else diff))
                 cells[code] = tuple(printed)
-            rows.append(PrintedRow(row["label"], cells))  # type: ignore[arg-type]
+            rows.append(PrintedRow(row["label"], cells))
         shown = [abs(d) for r in rows if isinstance(d := r.cells[TOTAL][4], float)]
         out.append(PrintedQuestion(qid, q["text"], answered, rows, max(shown) if shown else None))
     out.sort(key=lambda p: (1, 0.0) if p.largest is None else (0, -p.largest))

@@ -146,3 +146,12 @@ def test_with_a_limit_every_export_hides_the_same_cells(ctx: AppContext, demo: s
     rows = [[c.value for c in r] for r in load_workbook(out)["Tabeller"].iter_rows()]
     start = next(i for i, r in enumerate(rows) if str(r[0]).startswith("barn_gp:"))
     assert rows[start + 2][:5] == ["Ja", "..", None, "<3", None]  # the same cells as everywhere
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_raw_export_reports_progress(ctx: AppContext, demo: str, tmp_path: Path, suffix: str) -> None:
+    from audit_app.services.export import export_raw
+
+    calls: list[tuple[int, int]] = []
+    export_raw(ctx, demo, tmp_path / f"raw{suffix}", progress=lambda d, t: calls.append((d, t)))
+    assert calls[0][0] == 1 and calls[-1][0] == calls[-1][1] and calls == sorted(calls)
