@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QHideEvent
@@ -166,7 +166,7 @@ class ReportEditorPage(QWidget):
                           lambda: load_editor(ctx, audit_id), self._loaded)
 
     def _loaded(self, result: object) -> None:
-        data, texts = result  # type: ignore[misc]
+        data, texts = cast("tuple[ReportData, dict[str, Any]]", result)
         assert self.audit_id is not None
         self.title.setText(fmt(self.tr("Report: %1"), data.title))
         narrative = dict(texts.get("narrative") or {})
@@ -175,6 +175,7 @@ class ReportEditorPage(QWidget):
         self.chapters.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None
             self.stack.removeWidget(widget)
             if widget not in (self.findings, self.vignettes):
                 widget.deleteLater()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
@@ -83,7 +83,7 @@ class ReportPreview(QWidget):
         scroll.setWidget(self._pages)
         scroll.setStyleSheet("QScrollArea#previewPages { background: #8a8f96; }"
                              " QScrollArea#previewPages > QWidget > QWidget { background: #8a8f96; }")
-        self.scroll = scroll
+        self.pages_view = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
@@ -128,14 +128,14 @@ class ReportPreview(QWidget):
             self.refresh()
 
     def _show(self, result: object) -> None:
-        pdf, pages, texts = result  # type: ignore[misc]
+        pdf, pages, texts = cast("tuple[Path, list[Path], list[str]]", result)
         self.pdf_path = pdf
         self.page_texts = texts
         self._pixmaps = [QPixmap(str(page)) for page in pages]
-        while self._pages_layout.count():
-            item = self._pages_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        for old in self._labels():
+            self._pages_layout.removeWidget(old)
+            old.setParent(None)
+            old.deleteLater()
         for _pixmap in self._pixmaps:
             label = QLabel()
             label.setObjectName("previewPage")
@@ -147,11 +147,11 @@ class ReportPreview(QWidget):
         self.refreshed.emit(pdf)
 
     def _labels(self) -> list[QLabel]:
-        return [self._pages_layout.itemAt(i).widget() for i in range(self._pages_layout.count())]
+        return self._pages.findChildren(QLabel, "previewPage")
 
     def _fit(self) -> None:
         """Scale the pages to the width of the pane."""
-        width = max(self.scroll.viewport().width() - 40, 120)
+        width = max(self.pages_view.viewport().width() - 40, 120)
         for label, pixmap in zip(self._labels(), self._pixmaps, strict=False):
             label.setPixmap(pixmap.scaledToWidth(min(width, pixmap.width() * 2),
                                                  Qt.TransformationMode.SmoothTransformation))
@@ -173,7 +173,7 @@ class ReportPreview(QWidget):
         self._pages_layout.activate()
         labels = self._labels()
         if number < len(labels):
-            self.scroll.verticalScrollBar().setValue(labels[number].y() - 6)
+            self.pages_view.verticalScrollBar().setValue(labels[number].y() - 6)
 
     def _failed(self, error: BaseException) -> bool:
         self.status.setText(fmt(self.tr("The preview could not be built: %1"), str(error)))

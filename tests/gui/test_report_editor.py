@@ -59,6 +59,8 @@ def test_narrative_edit_is_stored_and_printed(make_window, qtbot, gui_ctx, demo)
                     timeout=60000)
     assert "Nämnden bör följa upp planerna särskilt." in " ".join(pdf_text(
         page.preview.pdf_path).split())
+    qtbot.wait(50)
+    assert len(page.preview._labels()) == len(page.preview.page_texts) > 10
 
 
 def test_accepting_a_suggestion_stores_a_finding(make_window, qtbot, gui_ctx, demo):  # type: ignore[no-untyped-def]
