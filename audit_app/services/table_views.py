@@ -63,7 +63,7 @@ def protected_set(template: Template) -> list[Breakdown]:
     out: list[Breakdown] = [(None, None), *((b, None) for b in standard_breakdowns(template))]
     pair = gender_within(template)
     if pair is not None:
-        out.append(pair)
+        out += [b for b in ((pair[1], None), pair) if b not in out]
     return out
 
 

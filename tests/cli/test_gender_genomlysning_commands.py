@@ -113,3 +113,15 @@ def test_chart_and_workbook_commands(cli, demo: str, tmp_path: Path) -> None:  #
     assert cli("tables", demo, "--by", "unit", "--by2", "gender", "--format", "xlsx",
                "--out", str(one)).code == 0
     assert load_workbook(one).sheetnames == ["Tabeller", "Kodbok"]
+
+
+def test_workbook_for_a_template_whose_gender_does_not_stratify(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    audit_id = cli("audit", "create", "--template", "kollegial_familj", "--name", "Kollegial").out.strip()
+    for limit in ("none", "3"):
+        assert cli("audit", "set", audit_id, "small_cell_limit", limit).code == 0
+        out = tmp_path / f"k{limit}.xlsx"
+        assert cli("tables", audit_id, "--format", "xlsx", "--out", str(out)).code == 0
+        names = load_workbook(out).sheetnames
+        assert names[0] == "Totalt" and names[-2:] == ["Jämställdhet", "Kodbok"]
