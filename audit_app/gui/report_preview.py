@@ -1,6 +1,6 @@
 """Live preview of the report: the real PDF, rebuilt in a worker a moment after the last edit.
 
-Qt's PDF module (QtPdf) is not part of the PySide6-Addons 6.12.0 wheel for this platform, so the
+Qt's PDF module (QtPdf) is not in the PySide6 6.12.0 wheels for this platform, so the
 pages are rendered with poppler's ``pdftoppm`` into PNG images and shown one under the other.
 """
 
