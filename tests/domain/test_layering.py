@@ -12,12 +12,12 @@ PACKAGE = Path(__file__).resolve().parents[2] / "audit_app"
 FORBIDDEN = {
     "domain": ("PySide6", "sqlmodel", "sqlalchemy", "alembic", "reportlab", "openpyxl",
                "audit_app.storage", "audit_app.services", "audit_app.report", "audit_app.gui",
-               "audit_app.cli"),
+               "audit_app.cli", "audit_app.commands"),
     "storage": ("PySide6", "reportlab", "audit_app.services", "audit_app.report", "audit_app.gui",
-                "audit_app.cli"),
+                "audit_app.cli", "audit_app.commands"),
     "report": ("PySide6", "sqlmodel", "sqlalchemy", "audit_app.storage", "audit_app.services",
-               "audit_app.gui", "audit_app.cli"),
-    "services": ("PySide6", "audit_app.gui", "audit_app.cli"),
+               "audit_app.gui", "audit_app.cli", "audit_app.commands"),
+    "services": ("PySide6", "audit_app.gui", "audit_app.cli", "audit_app.commands"),
 }
 
 
