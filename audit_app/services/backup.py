@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from audit_app.domain.diagnostics import AuditAppError, InputRejected, NotFound
 from audit_app.services.context import AppContext
+from audit_app.storage import locking
 from audit_app.storage.engine import DB_FILENAME, is_sqlite
 
 BACKUP_DIRNAME = "backups"
 KEEP = 10
+#: ``auto_backup`` makes at most one backup per this many minutes.
+AUTO_BACKUP_MINUTES = 30
 
 
 class BackupError(AuditAppError):
@@ -31,28 +35,66 @@ def _db_path(ctx: AppContext) -> Path:
 def integrity_ok(path: Path) -> bool:
     """Whether SQLite's full integrity check passes for a database file."""
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
     except sqlite3.DatabaseError:
         return False
 
 
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _copy(source: Path, target: Path) -> None:
+    """Copy a database through the backup API to ``target`` (a single file, no WAL), checked."""
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(tmp)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    if not integrity_ok(tmp):
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
+            src.backup(dst)
+            # A self-contained file: opening it read-only later leaves no -wal/-shm beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        if not integrity_ok(tmp):
+            raise BackupError(f"the copy of {source} failed its integrity check; nothing was replaced")
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except (sqlite3.DatabaseError, OSError, UnicodeDecodeError) as exc:
+        # (SQLite's message about a damaged file can quote bytes that are not UTF-8.)
         tmp.unlink(missing_ok=True)
-        raise BackupError(f"the copy of {source} failed its integrity check; nothing was replaced")
-    with open(tmp, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
+        detail = str(exc).lower()
+        if "full" in detail or getattr(exc, "errno", None) == 28:
+            raise BackupError(f"the disk is full: no copy of {source} could be written to "
+                              f"{target.parent}; nothing was replaced") from exc
+        raise BackupError(f"{source} could not be copied to {target} ({exc}); nothing was "
+                          "replaced") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
+
+
+def backup_folder(ctx: AppContext) -> Path:
+    """Where the rotating backups of the database are kept."""
+    return ctx.data_dir / BACKUP_DIRNAME
+
+
+def list_backups(ctx: AppContext) -> list[Path]:
+    """The rotating backup files, newest first (their names carry the UTC time they were made)."""
+    folder = backup_folder(ctx)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("audit-*.db"), reverse=True)
 
 
 def backup(ctx: AppContext, out: Path | None = None) -> Path:
@@ -60,8 +102,11 @@ def backup(ctx: AppContext, out: Path | None = None) -> Path:
     source = _db_path(ctx)
     _ = ctx.db  # make sure the database exists and is migrated
     if out is None:
-        folder = ctx.data_dir / BACKUP_DIRNAME
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = backup_folder(ctx)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"cannot create the backup folder {folder}: {exc}") from exc
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         out = folder / f"audit-{stamp}.db"
         _copy(source, out)
@@ -72,8 +117,53 @@ def backup(ctx: AppContext, out: Path | None = None) -> Path:
     return out
 
 
+def auto_backup(ctx: AppContext, *, minutes: float = AUTO_BACKUP_MINUTES,
+                now: dt.datetime | None = None, verify: bool = True) -> Path | None:
+    """A rotating backup, unless one was made less than ``minutes`` ago; returns it, or None.
+
+    Does nothing for another engine than SQLite or before the database file exists. With
+    ``verify`` the database must first pass ``integrity.verify_content``, so that damage SQLite
+    cannot see is never copied over the intact backups by the rotation. A failed backup raises
+    BackupError and replaces nothing.
+    """
+    if not is_sqlite(ctx.db_url) or not _db_path(ctx).exists():
+        return None
+    moment = now or dt.datetime.now(dt.UTC)
+    newest = next(iter(list_backups(ctx)), None)
+    if newest is not None:
+        made = dt.datetime.fromtimestamp(newest.stat().st_mtime, dt.UTC)
+        if dt.timedelta(0) <= moment - made < dt.timedelta(minutes=minutes):
+            return None
+    if verify:
+        from audit_app.services.integrity import verify_content  # (integrity imports this module)
+
+        report = verify_content(ctx)
+        if not report.ok:
+            raise BackupError(f"no backup was made: {report.path} failed the {report.check} ("
+                              + "; ".join(report.problems[:3]) + "); the earlier backups are kept")
+    return backup(ctx)
+
+
+def _set_aside(target: Path) -> None:
+    """Keep the current database beside the one restored: a checked copy, else the raw files."""
+    try:
+        _copy(target, target.with_name(f"{DB_FILENAME}.before-restore"))
+    except BackupError:
+        # Too damaged to copy: move the files aside untouched, the WAL with its database.
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = target.with_name(f"{DB_FILENAME}.damaged-{stamp}")
+        os.replace(target, aside)
+        wal = Path(f"{target}-wal")
+        if wal.exists():
+            os.replace(wal, Path(f"{aside}-wal"))
+
+
 def restore(ctx: AppContext, file: Path) -> Path:
-    """Replace the database with a checked backup; the current one is kept beside it first."""
+    """Replace the database with a checked backup; the current one is kept beside it first.
+
+    Refused (AlreadyOpen) while another copy of the program holds the database's lock: it would
+    go on writing to the file set aside, and those writes would be lost.
+    """
     if not file.exists():
         raise NotFound(f"{file}: no such backup file")
     if not integrity_ok(file):
@@ -81,9 +171,14 @@ def restore(ctx: AppContext, file: Path) -> Path:
     target = _db_path(ctx)
     ctx.close()
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        _copy(target, target.with_name(f"{DB_FILENAME}.before-restore"))
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    _copy(file, target)
+    lock = None if locking.holds(target) else locking.acquire(target)
+    try:
+        if target.exists():
+            _set_aside(target)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        _copy(file, target)
+    finally:
+        if lock is not None:
+            lock.release()
     return target

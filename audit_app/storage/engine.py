@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +50,55 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite connections get the durability pragmas on every connect."""
+def _driver_transactions_off(dbapi_connection: Any, _record: Any) -> None:
+    # The driver would begin a transaction only before INSERT/UPDATE/DELETE: never before DDL,
+    # nor before the reads a write depends on. SQLAlchemy's own begin emits it instead (below).
+    dbapi_connection.isolation_level = None
+
+
+_WRITE_LOCK = threading.local()
+
+
+@contextmanager
+def write_locked(engine: Engine) -> Iterator[None]:
+    """Transactions begun on ``engine`` in this thread inside the block take the write lock.
+
+    They begin with ``BEGIN IMMEDIATE``: reads and writes of the transaction then happen under
+    one lock, so another program (or thread) can never change what was read before the write,
+    and a second writer waits (``busy_timeout``) instead of failing. Blocks nest; only the
+    outermost one locks, so a nested transaction that only reads does not wait for its caller.
+    """
+    depths: dict[int, int] = _WRITE_LOCK.__dict__.setdefault("depths", {})
+    key = id(engine)
+    depths[key] = depths.get(key, 0) + 1
+    try:
+        yield
+    finally:
+        depths[key] -= 1
+        if not depths[key]:
+            del depths[key]
+
+
+def _begin(exclusive: bool) -> Any:
+    def begin(connection: Any) -> None:
+        depths: dict[int, int] = _WRITE_LOCK.__dict__.get("depths", {})
+        immediate = exclusive or depths.get(id(connection.engine)) == 1
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    return begin
+
+
+def make_engine(url: str, *, exclusive: bool = False) -> Engine:
+    """Create an engine; SQLite connections get the durability pragmas on every connect.
+
+    On SQLite every SQLAlchemy transaction is one real ``BEGIN`` ... ``COMMIT``, DDL included
+    (a migration killed halfway leaves the schema as it was). Transactions inside
+    ``write_locked`` begin with ``BEGIN IMMEDIATE``; with ``exclusive`` (schema migrations) all
+    of them do, so two programs starting at once migrate one after the other.
+    """
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _driver_transactions_off)
+        event.listen(engine, "begin", _begin(exclusive))
         return engine
     return create_engine(url, pool_pre_ping=True)

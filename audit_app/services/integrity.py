@@ -1,0 +1,340 @@
+"""Start-up integrity: SQLite's own checks on the database file, and the newest intact backup to offer.
+
+``check_database`` runs ``PRAGMA quick_check`` (``full=True``: ``integrity_check``) straight on the
+file, before the program migrates or reads it. On damage it raises DatabaseDamaged, which names
+the file and the newest backup that passes ``integrity_check`` (and how to restore it).
+
+``verify_content`` goes further than SQLite can: SQLite keeps no checksums of the data in its
+pages, so a changed byte inside a stored value passes both checks. The change log holds every
+answer's value a second time and the audit its template's sha256; ``verify_content`` compares
+them, and so finds a damaged answer, case or frozen template that SQLite cannot see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit_app.domain.diagnostics import AuditAppError
+from audit_app.services import backup as backups
+from audit_app.services.context import AppContext
+from audit_app.storage.database import sqlite_file
+
+#: Change-log actions that write a reviewer's answer; the newest one holds the stored value.
+_ANSWER_ACTIONS = ("answer-set", "answer-changed", "answer-cleared")
+#: A logged change of one stored value: (key, action, old value, new value), in log order.
+_Entry = tuple[tuple[object, ...], str, object, object]
+#: At most this many problems are listed; the rest are counted.
+_MAX_LISTED = 20
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What a check found: no problems means intact. ``path`` is None when nothing was checked."""
+
+    path: Path | None
+    check: str
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the check found nothing wrong (or there was nothing to check)."""
+        return not self.problems
+
+    @property
+    def checked(self) -> bool:
+        """Whether a SQLite file was checked (False for PostgreSQL, memory, or no file yet)."""
+        return self.path is not None
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: when it was made and whether it passes SQLite's integrity_check."""
+
+    path: Path
+    made: dt.datetime
+    intact: bool
+
+
+class DatabaseDamaged(AuditAppError):
+    """The database file is damaged; the message names it and the newest intact backup."""
+
+    code = "database-damaged"
+
+    def __init__(self, report: IntegrityReport, backup: BackupInfo | None = None) -> None:
+        self.report = report
+        self.backup = backup
+        shown = "; ".join(report.problems[:3])
+        more = len(report.problems) - 3
+        if more > 0:
+            shown += f" (and {more} more)"
+        text = f"the database {report.path} is damaged ({report.check}: {shown})."
+        if backup is None:
+            text += " No intact backup was found."
+        else:
+            text += (f" The newest intact backup is {backup.path}, made "
+                     f"{backup.made:%Y-%m-%d %H:%M} UTC; restore it with: audit-app "
+                     f"restore {backup.path} (the damaged file is kept beside it).")
+        super().__init__(text)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A plain connection to the file (read-write so an unfinished WAL is read; else read-only)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _pragma_check(path: Path, pragma: str) -> tuple[str, ...]:
+    try:
+        with closing(_connect(path)) as conn:
+            # Damaged names in the report may not be UTF-8; show them, do not fail on them.
+            conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return (str(exc),)
+    except UnicodeDecodeError:  # SQLite's own error message quotes damaged, non-UTF-8 bytes
+        return ("database disk image is malformed (a damaged name in the schema)",)
+    messages = tuple(str(row[0]) for row in rows)
+    return () if messages == ("ok",) else messages[:_MAX_LISTED]
+
+
+def inspect_database(ctx: AppContext, *, full: bool = False) -> IntegrityReport:
+    """Run ``quick_check`` (``full``: ``integrity_check``) on the SQLite file; never raises for damage."""
+    check = "integrity_check" if full else "quick_check"
+    path = sqlite_file(ctx.db_url)
+    if path is None or not path.exists():
+        return IntegrityReport(None, check)
+    return IntegrityReport(path, check, _pragma_check(path, check))
+
+
+def backup_infos(ctx: AppContext) -> list[BackupInfo]:
+    """Every rotating backup, newest first, each verified with ``integrity_check``."""
+    return [_info(path) for path in backups.list_backups(ctx)]
+
+
+def _info(path: Path) -> BackupInfo:
+    made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    return BackupInfo(path, made, backups.integrity_ok(path))
+
+
+def newest_good_backup(ctx: AppContext) -> BackupInfo | None:
+    """The newest backup that passes ``integrity_check`` (older ones are checked only as needed)."""
+    for path in backups.list_backups(ctx):
+        info = _info(path)
+        if info.intact:
+            return info
+    return None
+
+
+def check_database(ctx: AppContext, *, full: bool = False) -> IntegrityReport:
+    """The start-up check: the report when the database is intact, else DatabaseDamaged."""
+    report = inspect_database(ctx, full=full)
+    if not report.ok:
+        raise DatabaseDamaged(report, newest_good_backup(ctx))
+    return report
+
+
+def damaged(ctx: AppContext, problem: str, check: str = "reading") -> DatabaseDamaged:
+    """The DatabaseDamaged error for damage found while using the database (offers a backup)."""
+    return DatabaseDamaged(IntegrityReport(sqlite_file(ctx.db_url), check, (problem,)),
+                           newest_good_backup(ctx))
+
+
+def restore_newest_good_backup(ctx: AppContext) -> Path:
+    """Restore the newest intact backup over the database; the damaged file is kept beside it."""
+    info = newest_good_backup(ctx)
+    if info is None:
+        raise backups.BackupError("there is no intact backup to restore")
+    backups.restore(ctx, info.path)
+    return info.path
+
+
+# -- content: what SQLite cannot check ---------------------------------------------------------
+def content_problems(conn: sqlite3.Connection) -> list[str]:
+    """Stored data that disagrees with its second copy, or cannot be what the program wrote.
+
+    - every text is valid UTF-8 and every timestamp a timestamp;
+    - each frozen template matches its sha256;
+    - each answer, consensus answer and case has a change-log history in which every entry's old
+      value is the value before it, and which ends in what is stored.
+    """
+    problems = _readable_problems(conn)
+    for audit_id, text, sha in conn.execute("SELECT id, template_text, template_sha256 FROM audit"):
+        if hashlib.sha256(str(text).encode("utf-8", "surrogatepass")).hexdigest() != sha:
+            problems.append(f"audit {audit_id}: the frozen template does not match its sha256")
+    problems += _answer_problems(conn)
+    problems += _consensus_problems(conn)
+    problems += _case_problems(conn)
+    return problems
+
+
+def _readable_problems(conn: sqlite3.Connection) -> list[str]:
+    """Read every row of every table (text must decode) and parse every DATETIME column."""
+    problems: list[str] = []
+    tables = [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        columns = [(row[1], str(row[2]).upper()) for row in conn.execute(
+            f'PRAGMA table_info("{table}")')]
+        times = [i for i, (_name, kind) in enumerate(columns) if kind in ("DATETIME", "TIMESTAMP")]
+        try:
+            for row in conn.execute(f'SELECT * FROM "{table}"'):
+                for i in times:
+                    if row[i] is not None:
+                        dt.datetime.fromisoformat(str(row[i]))
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            problems.append(f"table {table}: unreadable ({str(exc)[:120]})")
+    return problems
+
+
+def _history_problems(kind: str, entries: list[_Entry], stored: dict[tuple[object, ...], object],
+                      cleared: str) -> list[str]:
+    """Check logged histories: (key, action, old, new) in log order against the stored values.
+
+    Each entry's old value must be the value before it (None at first and after ``cleared``),
+    and the last value must be what is stored (None: nothing stored).
+    """
+    current: dict[tuple[object, ...], object] = {}
+    broken: set[tuple[object, ...]] = set()
+    for key, action, old, new in entries:
+        if old != current.get(key):
+            broken.add(key)
+        current[key] = None if action == cleared else new
+    problems: list[str] = []
+    for key in sorted(set(current) | set(stored), key=repr):
+        label = "/".join(str(part) for part in key[1:])
+        if key in broken:
+            problems.append(f"{kind} {label}: its change-log history does not add up")
+        elif current.get(key) != stored.get(key):
+            problems.append(f"{kind} {label}: the stored value differs from the change log")
+    return problems
+
+
+def _answer_problems(conn: sqlite3.Connection) -> list[str]:
+    marks = ", ".join("?" for _ in _ANSWER_ACTIONS)
+    entries: list[_Entry] = [
+        ((a, label, q, r), action, old, new) for a, label, q, r, action, old, new in conn.execute(
+            "SELECT audit_id, case_label, question_id, reviewer, action, old_value, new_value "
+            f"FROM change_log WHERE action IN ({marks}) ORDER BY id", _ANSWER_ACTIONS)]
+    stored: dict[tuple[object, ...], object] = {
+        (a, label, q, r): value for a, label, q, r, value in conn.execute(
+        "SELECT a.audit_id, c.label, a.question_id, a.reviewer, a.value FROM answer a "
+        "LEFT JOIN audit_case c ON c.id = a.case_id")}
+    return _history_problems("answer", entries, stored, "answer-cleared") + _comment_problems(conn)
+
+
+_UNKNOWN = object()
+
+
+def _comment_problems(conn: sqlite3.Connection) -> list[str]:
+    """Comments: a comment given with a new answer is not logged, later changes are."""
+    current: dict[tuple[object, ...], object] = {}
+    broken: set[tuple[object, ...]] = set()
+    for a, label, q, r, action, old, new in conn.execute(
+            "SELECT audit_id, case_label, question_id, reviewer, action, old_value, new_value "
+            "FROM change_log WHERE action IN ('answer-set', 'answer-cleared', 'comment') "
+            "ORDER BY id"):
+        key = (a, label, q, r)
+        if action == "answer-set":
+            current[key] = _UNKNOWN
+        elif action == "answer-cleared":
+            current[key] = None
+        else:
+            known = current.get(key, _UNKNOWN)
+            if known is not _UNKNOWN and known != old:
+                broken.add(key)
+            current[key] = new
+    problems: list[str] = []
+    for a, label, q, r, comment in conn.execute(
+            "SELECT a.audit_id, c.label, a.question_id, a.reviewer, a.comment FROM answer a "
+            "LEFT JOIN audit_case c ON c.id = a.case_id"):
+        key = (a, label, q, r)
+        known = current.get(key, _UNKNOWN)
+        if key in broken or (known is not _UNKNOWN and known != comment):
+            problems.append(f"answer {label}/{q}/{r}: the stored comment differs from the change log")
+    return problems
+
+
+def _consensus_problems(conn: sqlite3.Connection) -> list[str]:
+    """Consensus answers: the value chains through old_value; the rationale is logged as reason."""
+    values: list[_Entry] = []
+    rationales: list[_Entry] = []
+    for a, label, q, action, old, new, reason in conn.execute(
+            "SELECT audit_id, case_label, question_id, action, old_value, new_value, reason "
+            "FROM change_log WHERE action IN ('consensus-set', 'consensus-changed', "
+            "'consensus-withdrawn') ORDER BY id"):
+        values.append(((a, label, q), action, old, new))
+        rationales.append(((a, label, q), action, None, reason))
+    stored_values: dict[tuple[object, ...], object] = {}
+    stored_rationales: dict[tuple[object, ...], object] = {}
+    for a, label, q, value, rationale in conn.execute(
+            "SELECT k.audit_id, c.label, k.question_id, k.value, k.rationale FROM consensus_answer k "
+            "LEFT JOIN audit_case c ON c.id = k.case_id"):
+        stored_values[(a, label, q)] = value
+        stored_rationales[(a, label, q)] = rationale
+    problems = _history_problems("consensus", values, stored_values, "consensus-withdrawn")
+    latest = {key: (None if action == "consensus-withdrawn" else new)
+              for key, action, _old, new in rationales}
+    for key in sorted(set(latest) | set(stored_rationales), key=repr):
+        if latest.get(key) != stored_rationales.get(key):
+            problems.append(f"consensus {key[1]}/{key[2]}: the stored rationale differs from the "
+                            "change log")
+    return problems
+
+
+def _case_problems(conn: sqlite3.Connection) -> list[str]:
+    """Case fields and exclusion: ``case-added`` holds the first fields, then one entry per change."""
+    entries: list[_Entry] = []
+    for a, label, action, field_id, old, new in conn.execute(
+            "SELECT audit_id, case_label, action, question_id, old_value, new_value FROM change_log "
+            "WHERE action IN ('case-added', 'case-field', 'case-excluded', 'case-included') "
+            "ORDER BY id"):
+        if action == "case-added":
+            try:
+                fields = json.loads(str(new))
+            except ValueError:
+                fields = {"": "unreadable"}
+            entries.append(((a, label, "?added"), action, None, "yes"))
+            entries += [((a, label, key), action, None, value) for key, value in fields.items()
+                        if value is not None]
+        elif action == "case-field":
+            entries.append(((a, label, field_id), action, old, new))
+        else:
+            entries.append(((a, label, "?excluded"), action, old or None, new or None))
+    stored: dict[tuple[object, ...], object] = {}
+    for a, label, fields_json, excluded in conn.execute(
+            "SELECT audit_id, label, fields_json, excluded_reason FROM audit_case"):
+        try:
+            fields = json.loads(fields_json)
+        except (TypeError, ValueError):
+            fields = {"": "unreadable"}
+        stored[(a, label, "?added")] = "yes"
+        stored.update({(a, label, key): value for key, value in fields.items()
+                       if value is not None})
+        if excluded:
+            stored[(a, label, "?excluded")] = excluded
+    return _history_problems("case", entries, stored, "")
+
+
+def verify_content(ctx: AppContext) -> IntegrityReport:
+    """``integrity_check`` and then the content check; never raises for damage (see the module)."""
+    report = inspect_database(ctx, full=True)
+    if report.path is None or not report.ok:
+        return report
+    try:
+        with closing(_connect(report.path)) as conn:
+            problems = content_problems(conn)
+    except (sqlite3.DatabaseError, ValueError, UnicodeError) as exc:
+        problems = [f"unreadable: {exc}"]
+    return IntegrityReport(report.path, "content check", tuple(problems[:_MAX_LISTED]))

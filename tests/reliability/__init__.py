@@ -1,0 +1,1 @@
+"""Reliability tests: crashes, damaged files, full disks, concurrent programs and fuzzed input."""
