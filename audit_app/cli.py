@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from audit_app.commands.colleague import add_colleague_commands
+from audit_app.commands.common import backup_after_change
 from audit_app.commands.common import ctx_from as _ctx
 from audit_app.commands.packages import add_package_commands
 from audit_app.commands.tables import (
@@ -91,8 +92,9 @@ def cmd_cases_import(args: argparse.Namespace) -> int:
     """Import cases from CSV."""
     from audit_app.services.imports import import_cases
 
-    result = import_cases(_ctx(args), args.audit, args.file,
-                          allow_identifiers=args.allow_identifiers)
+    ctx = _ctx(args)
+    result = import_cases(ctx, args.audit, args.file, allow_identifiers=args.allow_identifiers)
+    backup_after_change(ctx)
     print(f"{args.file}: cases {result.summary()}", file=sys.stderr)
     return 0
 
@@ -101,8 +103,10 @@ def cmd_answers_import(args: argparse.Namespace) -> int:
     """Import answers (or consensus answers) from CSV."""
     from audit_app.services.imports import import_answers
 
-    result = import_answers(_ctx(args), args.audit, args.file, reviewer=args.reviewer,
+    ctx = _ctx(args)
+    result = import_answers(ctx, args.audit, args.file, reviewer=args.reviewer,
                             consensus=args.consensus, allow_identifiers=args.allow_identifiers)
+    backup_after_change(ctx)
     kind = "consensus answers" if args.consensus else "answers"
     print(f"{args.file}: {kind} {result.summary()}", file=sys.stderr)
     return 0

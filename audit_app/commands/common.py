@@ -14,3 +14,16 @@ def ctx_from(args: argparse.Namespace) -> AppContext:
     from audit_app.services.context import AppContext
 
     return AppContext.from_options(args.data_dir, args.db)
+
+
+def backup_after_change(ctx: AppContext) -> None:
+    """A rotating backup after an import (at most one per half hour); a failure only warns."""
+    import sys
+
+    from audit_app.domain.diagnostics import AuditAppError
+    from audit_app.services.backup import auto_backup
+
+    try:
+        auto_backup(ctx)
+    except AuditAppError as exc:
+        print(f"audit-app: warning: no automatic backup: {exc.message}", file=sys.stderr)

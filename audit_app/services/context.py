@@ -47,6 +47,11 @@ class AppContext:
     def db(self) -> Database:
         """The opened, migrated database."""
         if self._db is None:
+            # quick_check before first use: damage is reported (with the newest good backup
+            # offered) instead of being read as data. Imported here: integrity imports this module.
+            from audit_app.services.integrity import check_database
+
+            check_database(self)
             try:
                 self._db = Database(self.db_url)
             except StorageError as exc:
