@@ -101,6 +101,12 @@ def _pragma_check(path: Path, pragma: str) -> tuple[str, ...]:
             # Damaged names in the report may not be UTF-8; show them, do not fail on them.
             conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "unable to open" in str(exc):
+            # Access, not damage (a read-only directory, a missing -shm): nothing to check here;
+            # opening the database reports the real problem.
+            return ()
+        return (str(exc),)
     except sqlite3.DatabaseError as exc:
         return (str(exc),)
     except UnicodeDecodeError:  # SQLite's own error message quotes damaged, non-UTF-8 bytes
