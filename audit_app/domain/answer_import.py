@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from audit_app.domain.csv_reading import CsvStream, is_broken, no_rows, open_csv
 from audit_app.domain.diagnostics import Diagnostic, InvalidInput
 from audit_app.domain.import_cells import has_identity_number, identity_message, show, value_message
+from audit_app.domain.reviewers import reviewer_problem
 from audit_app.domain.template import Question, Template
 from audit_app.domain.values import (
     OptionIndex,
@@ -121,12 +122,14 @@ def parse_answer_rows(
         question, value, answer_errors = answer_memo.get(pair) or answer_memo.setdefault(
             pair, cells.answer(*pair)
         )
-        reviewer = same_reviewer
+        reviewer, reviewer_error = same_reviewer, None
         if reviewer_at >= 0:
             raw = fields[reviewer_at]
             reviewer = reviewer_memo.get(raw) or reviewer_memo.setdefault(
                 raw, normalize_text(raw) or default_reviewer
             )
+            if reviewer != default_reviewer:
+                reviewer_error = reviewer_problem(reviewer)
         comment, comment_error = None, None
         if comment_at >= 0:
             raw = fields[comment_at]
@@ -144,8 +147,8 @@ def parse_answer_rows(
                     f"the first is on line {first}",
                 )
 
-        if case_error or answer_errors or comment_error or duplicate:
-            errors = [case_error, *answer_errors, comment_error, duplicate]
+        if case_error or answer_errors or comment_error or duplicate or reviewer_error:
+            errors = [case_error, *answer_errors, reviewer_error, comment_error, duplicate]
             problems.extend(Diagnostic(path, line, e[0], e[1]) for e in errors if e is not None)
         elif question is not None and value is not None:
             rows.append(AnswerRow(line, label, question.id, value, reviewer, comment))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from audit_app.domain.answer_import import parse_answer_rows
 from audit_app.domain.case_import import parse_case_rows
-from audit_app.domain.diagnostics import Diagnostic, InvalidInput, NotFound
+from audit_app.domain.diagnostics import Diagnostic, InputRejected, InvalidInput, NotFound
 from audit_app.domain.final_answers import derive_value
-from audit_app.domain.values import ValueError_, decode_value, encode_value
+from audit_app.domain.reviewers import reviewer_problem
+from audit_app.domain.values import ValueError_, decode_value, encode_value, normalize_text
 from audit_app.services.audits import open_audit
 from audit_app.services.context import AppContext
 from audit_app.storage.models import CaseRow
@@ -93,12 +94,16 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
                    allow_identifiers: bool = False) -> ImportResult:
     """Record reviewer answers (or with ``consensus`` the agreed answers) from a CSV file."""
     data = read_input_file(path)
+    default_reviewer = normalize_text(reviewer or ctx.actor)
+    problem = None if consensus else reviewer_problem(default_reviewer)
+    if problem is not None:
+        raise InputRejected(f"reviewer: {problem[1]}")
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         template = audit.template
         cases = {c.label: c for c in repo.cases(audit.id)}
         rows = parse_answer_rows(data, str(path), template, known_cases=set(cases),
-                                 consensus=consensus, default_reviewer=reviewer or ctx.actor,
+                                 consensus=consensus, default_reviewer=default_reviewer,
                                  allow_identifiers=allow_identifiers)
         reason = f"import {Path(path).name}"
         created = updated = unchanged = 0

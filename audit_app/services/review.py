@@ -7,6 +7,7 @@ from enum import Enum
 
 from audit_app.domain.diagnostics import InputRejected, NotFound
 from audit_app.domain.identity_numbers import contains_identity_number
+from audit_app.domain.reviewers import reviewer_problem
 from audit_app.domain.template import Question
 from audit_app.domain.values import (
     Value,
@@ -243,10 +244,10 @@ def _changed_form(before: CaseForm, question: Question, text: str | None, commen
 
 def check_reviewer(name: str) -> str:
     """A reviewer name as stored: trimmed, non-empty, at most 100 characters, without '|'."""
-    clean = normalize_text(name)
-    if not clean or len(clean) > 100 or REVIEWER_SEPARATOR in clean:
-        raise InputRejected(f"'{name}' is not a usable reviewer name (1-100 characters, no '|')")
-    return clean
+    problem = reviewer_problem(name)
+    if problem is not None:
+        raise InputRejected(problem[1])
+    return normalize_text(name)
 
 
 # -- completing ------------------------------------------------------------------------------

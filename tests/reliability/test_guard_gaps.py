@@ -1,8 +1,7 @@
-"""Gaps the fuzzing found in the identity-number guard, kept as strict expected failures.
+"""Reviewer names go through the identity-number guard and the name rules on every path.
 
-A reviewer's name is free text that reaches the database (answers, the change log) without the
-guard: a personal identity number is stored as a reviewer. When the services refuse it, these
-tests pass and strict xfail reports them: then drop the marker.
+The fuzzing found these gaps (a personal identity number stored as a reviewer; '|' accepted by
+the import although it separates reviewers in completion marks); they are closed now.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ def audit(tmp_path: Path) -> Iterator[tuple[AppContext, str, Path]]:
     ctx.close()
 
 
-@pytest.mark.xfail(strict=True, reason="reviewer names are not checked for identity numbers")
 def test_answers_import_refuses_an_identity_number_as_reviewer_option(audit) -> None:  # type: ignore[no-untyped-def]
     ctx, audit_id, folder = audit
     path = folder / "a.csv"
@@ -39,7 +37,6 @@ def test_answers_import_refuses_an_identity_number_as_reviewer_option(audit) -> 
         import_answers(ctx, audit_id, path, reviewer=TOLVAN)
 
 
-@pytest.mark.xfail(strict=True, reason="reviewer names are not checked for identity numbers")
 def test_answers_import_refuses_an_identity_number_in_the_reviewer_column(audit) -> None:  # type: ignore[no-untyped-def]
     ctx, audit_id, folder = audit
     path = folder / "a.csv"
@@ -48,14 +45,12 @@ def test_answers_import_refuses_an_identity_number_in_the_reviewer_column(audit)
         import_answers(ctx, audit_id, path)
 
 
-@pytest.mark.xfail(strict=True, reason="reviewer names are not checked for identity numbers")
 def test_set_answer_refuses_an_identity_number_as_reviewer(audit) -> None:  # type: ignore[no-untyped-def]
     ctx, audit_id, _folder = audit
     with pytest.raises(InputRejected):
         set_answer(ctx, audit_id, "A1", "veckor", "3", reviewer=TOLVAN)
 
 
-@pytest.mark.xfail(strict=True, reason="the import does not apply review.check_reviewer")
 def test_answers_import_refuses_a_reviewer_name_the_form_refuses(audit) -> None:  # type: ignore[no-untyped-def]
     """``|`` separates reviewers in a case's completion marks; the form refuses it in a name."""
     ctx, audit_id, folder = audit
@@ -63,3 +58,16 @@ def test_answers_import_refuses_a_reviewer_name_the_form_refuses(audit) -> None:
     path.write_text("case,question,value\nA1,gp_finns,ja\n", encoding="utf-8")
     with pytest.raises(InputRejected):
         import_answers(ctx, audit_id, path, reviewer="anna|bo")
+
+
+def test_the_reviewer_column_error_is_located_and_coded(audit) -> None:  # type: ignore[no-untyped-def]
+    from audit_app.domain.diagnostics import InvalidInput
+
+    ctx, audit_id, folder = audit
+    path = folder / "a.csv"
+    path.write_text(f"case,question,value,reviewer\nA1,gp_finns,ja,anna\nA1,veckor,3,{TOLVAN}\n",
+                    encoding="utf-8")
+    with pytest.raises(InvalidInput) as info:
+        import_answers(ctx, audit_id, path)
+    assert [(d.line, d.code) for d in info.value.diagnostics] == [(3, "personal-identity-number")]
+    assert TOLVAN not in info.value.message
