@@ -164,7 +164,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- reviewer packages and keys (offline colleague review) ------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (global options before the command)."""
     parser = argparse.ArgumentParser(

@@ -16,9 +16,11 @@ def _passphrase(ctx) -> str | None:  # type: ignore[no-untyped-def]
 
     from audit_app.services.keys import identity_is_protected
 
+    if not identity_is_protected(ctx):
+        return None
     if os.environ.get("AUDIT_APP_KEY_PASSPHRASE"):
         return os.environ["AUDIT_APP_KEY_PASSPHRASE"]
-    if identity_is_protected(ctx) and sys.stdin.isatty():
+    if sys.stdin.isatty():
         import getpass
 
         return getpass.getpass("Passphrase for your private key: ")
