@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from audit_app.domain.diagnostics import InputRejected
 from audit_app.services.cases import edit_case, mark_complete
 from audit_app.services.package_review import export_answers, open_assignment
 from audit_app.services.packages import export_assignment, import_answers_package
@@ -214,3 +215,17 @@ def test_several_reviewers_each_get_only_their_cases_and_answers(team: Team) -> 
     assert answers(tl, audit) == {("A2", "gp_finns", "anna"): ("ja", None),
                            ("A2", "gp_finns", "bertil"): ("nej", None),
                            ("A4", "veckor", "bertil"): ("1.0", None)}
+
+
+def test_without_cases_named_the_review_plan_decides(team: Team) -> None:
+    from audit_app.services.review_plan import assign_reviewers, assigned_cases
+
+    tl, audit = team.tl, team.audit
+    assign_reviewers(tl.ctx, audit, ["anna", "bertil"], double_all=True)
+    sent = export_assignment(tl.ctx, audit, "anna", "Anna Andersson", team.tmp / "a.akt")
+    planned = assigned_cases(tl.ctx, audit, "anna")
+    assert planned and sent.cases == len(planned)
+    opened = open_assignment(team.anna.ctx, team.tmp / "a.akt")
+    assert opened.cases_added == len(planned)
+    with pytest.raises(InputRejected, match="no cases"):
+        export_assignment(tl.ctx, audit, "cecilia", "Bertil Berg", team.tmp / "c.akt")
