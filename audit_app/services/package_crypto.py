@@ -24,16 +24,18 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from audit_app.domain.diagnostics import InputRejected, NotFound
+from audit_app.domain.package_payload import (
+    Payload,
+    parse_payload,
+)
 from audit_app.domain.packages import (
     MAX_PACKAGE_BYTES,
     Manifest,
     PackageRejected,
     Party,
-    Payload,
     canonical_json,
     pack_container,
     parse_manifest,
-    parse_payload,
     sha256_hex,
     short_fingerprint,
     unpack_container,

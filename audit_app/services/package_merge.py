@@ -18,6 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audit_app.domain.diagnostics import InputRejected
+from audit_app.domain.package_payload import (
+    PackageAnswer,
+    PackageCase,
+    PackageLogEntry,
+)
 from audit_app.domain.package_sync import (
     Decision,
     Key,
@@ -29,9 +34,6 @@ from audit_app.domain.package_sync import (
 )
 from audit_app.domain.packages import (
     Manifest,
-    PackageAnswer,
-    PackageCase,
-    PackageLogEntry,
     PackageRejected,
 )
 from audit_app.domain.template import Template

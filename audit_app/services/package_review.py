@@ -12,13 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit_app.domain.diagnostics import InputRejected, InvalidInput
+from audit_app.domain.package_payload import (
+    PackageCase,
+    PackageLogEntry,
+    Payload,
+)
 from audit_app.domain.package_sync import REVIEWER, SyncRecord, refresh
 from audit_app.domain.packages import (
     MAX_PACKAGE_BYTES,
-    PackageCase,
-    PackageLogEntry,
     PackageRejected,
-    Payload,
     sha256_hex,
     utc_stamp,
 )

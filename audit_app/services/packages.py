@@ -16,13 +16,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from audit_app.domain.diagnostics import InputRejected, NotFound
+from audit_app.domain.package_payload import (
+    PackageCase,
+    PackageLogEntry,
+    Payload,
+)
 from audit_app.domain.package_sync import TEAM_LEADER, SyncRecord, refresh
 from audit_app.domain.packages import (
     MAX_PACKAGE_BYTES,
-    PackageCase,
-    PackageLogEntry,
     PackageRejected,
-    Payload,
     utc_stamp,
 )
 from audit_app.domain.values import normalize_text

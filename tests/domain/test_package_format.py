@@ -6,19 +6,21 @@ import json
 
 import pytest
 
+from audit_app.domain.package_payload import (
+    PackageAnswer,
+    PackageCase,
+    Payload,
+    parse_payload,
+)
 from audit_app.domain.packages import (
     MAGIC,
     Manifest,
-    PackageAnswer,
-    PackageCase,
     PackageRejected,
     Party,
-    Payload,
     canonical_json,
     fingerprint,
     pack_container,
     parse_manifest,
-    parse_payload,
     short_fingerprint,
     unpack_container,
 )
