@@ -16,10 +16,9 @@ from pathlib import Path
 
 from audit_app.domain.agreement import build_agreement
 from audit_app.services.agreement import audit_agreement
-from audit_app.services.audits import create_audit, load_records, open_audit
-from audit_app.services.context import AppContext
-from audit_app.services.imports import import_answers, import_cases
-from benchmarks.synthetic import write_answers, write_cases, write_template
+from audit_app.services.audits import load_records, open_audit
+from audit_app.services.imports import import_answers
+from benchmarks.synthetic import audit_with_cases, write_answers, write_cases, write_template
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,9 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         cases_csv = write_cases(root / "cases.csv", args.cases)
         answers_csv = root / "answers.csv"
         rows = write_answers(answers_csv, args.cases, args.questions, args.reviewers)
-        ctx = AppContext.from_options(data_dir=root / "data", actor="bench")
-        audit_id = create_audit(ctx, str(template), "Bench")
-        import_cases(ctx, audit_id, cases_csv)
+        ctx, audit_id = audit_with_cases(root / "data", template, cases_csv)
         start = time.perf_counter()
         import_answers(ctx, audit_id, answers_csv)
         print(f"setup: {rows} answers imported in {time.perf_counter() - start:.1f} s")

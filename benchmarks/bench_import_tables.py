@@ -19,11 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from audit_app.services.audits import create_audit
-from audit_app.services.context import AppContext
-from audit_app.services.imports import import_answers, import_cases
+from audit_app.services.imports import import_answers
 from audit_app.services.tables import audit_tables
-from benchmarks.synthetic import write_answers, write_cases, write_template
+from benchmarks.synthetic import audit_with_cases, write_answers, write_cases, write_template
 
 
 def _baseline_import(csv_path: Path, db_path: Path) -> float:
@@ -80,10 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         write_answers(import_csv, args.cases, args.questions, 2, rows=args.import_rows)
 
         def ours_import() -> float:
-            ctx = AppContext.from_options(data_dir=root / f"d{time.perf_counter_ns()}",
-                                          actor="bench")
-            audit_id = create_audit(ctx, str(template), "Bench")
-            import_cases(ctx, audit_id, cases_csv)
+            ctx, audit_id = audit_with_cases(root / f"d{time.perf_counter_ns()}", template,
+                                             cases_csv)
             start = time.perf_counter()
             import_answers(ctx, audit_id, import_csv)
             elapsed = time.perf_counter() - start
@@ -96,9 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
         full_csv = root / "full.csv"
         write_answers(full_csv, args.cases, args.questions, 2)
-        ctx = AppContext.from_options(data_dir=root / "tables", actor="bench")
-        audit_id = create_audit(ctx, str(template), "Bench")
-        import_cases(ctx, audit_id, cases_csv)
+        ctx, audit_id = audit_with_cases(root / "tables", template, cases_csv)
         import_answers(ctx, audit_id, full_csv)
         base_t = _best(lambda: _baseline_tables(root / "tables" / "audit.db"), args.repeat)
 

@@ -54,3 +54,15 @@ def write_answers(path: Path, cases: int, questions: int, reviewers: int, rows: 
                     writer.writerow([f"C{i:05d}", f"q{q}", rng.choice(OPTIONS)[0], f"granskare_{r}"])
                     written += 1
     return written
+
+
+def audit_with_cases(data_dir: Path, template: Path, cases_csv: Path):  # type: ignore[no-untyped-def]
+    """A fresh context in ``data_dir`` with an audit of ``template`` and its cases imported."""
+    from audit_app.services.audits import create_audit
+    from audit_app.services.context import AppContext
+    from audit_app.services.imports import import_cases
+
+    ctx = AppContext.from_options(data_dir=data_dir, actor="bench")
+    audit_id = create_audit(ctx, str(template), "Bench")
+    import_cases(ctx, audit_id, cases_csv)
+    return ctx, audit_id
