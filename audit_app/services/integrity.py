@@ -6,8 +6,10 @@ the file and the newest backup that passes ``integrity_check`` (and how to resto
 
 ``verify_content`` goes further than SQLite can: SQLite keeps no checksums of the data in its
 pages, so a changed byte inside a stored value passes both checks. The change log holds every
-answer's value a second time and the audit its template's sha256; ``verify_content`` compares
-them, and so finds a damaged answer, case or frozen template that SQLite cannot see.
+answer's value and comment a second time and the audit its template's sha256, and each change-log
+entry carries a sha256 of its own content; ``verify_content`` compares them, and so finds a
+damaged answer, comment, case, frozen template or log entry (time, actor, reason) that SQLite
+cannot see.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from audit_app.domain.change_checksum import CHECKED_COLUMNS, change_checksum
 from audit_app.domain.diagnostics import AuditAppError
 from audit_app.services import backup as backups
 from audit_app.services.context import AppContext
@@ -182,6 +185,26 @@ def content_problems(conn: sqlite3.Connection) -> list[str]:
     problems += _answer_problems(conn)
     problems += _consensus_problems(conn)
     problems += _case_problems(conn)
+    problems += _checksum_problems(conn)
+    return problems
+
+
+def _checksum_problems(conn: sqlite3.Connection) -> list[str]:
+    """Every change-log entry must match its checksum (time, actor, reason and values included)."""
+    columns = {row[1] for row in conn.execute('PRAGMA table_info("change_log")')}
+    if "checksum" not in columns:  # not yet migrated: nothing to compare with
+        return []
+    problems: list[str] = []
+    for row in conn.execute(f"SELECT id, checksum, {', '.join(CHECKED_COLUMNS)} FROM change_log "
+                            "ORDER BY id"):
+        entry_id, checksum = row[0], row[1]
+        try:
+            expected = change_checksum(*row[2:])
+        except (TypeError, ValueError):
+            expected = None
+        if checksum is None or checksum != expected:
+            problems.append(f"change-log entry {entry_id}: its content (time, actor, reason or "
+                            "values) does not match its checksum")
     return problems
 
 
@@ -244,7 +267,10 @@ _UNKNOWN = object()
 
 
 def _comment_problems(conn: sqlite3.Connection) -> list[str]:
-    """Comments: a comment given with a new answer is not logged, later changes are."""
+    """Comments: every change is logged (``comment``), the one given with a new answer too.
+
+    Entries written before that was logged leave a new answer's comment unknown until its next change.
+    """
     current: dict[tuple[object, ...], object] = {}
     broken: set[tuple[object, ...]] = set()
     for a, label, q, r, action, old, new in conn.execute(

@@ -10,7 +10,17 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from audit_app.domain.change_checksum import change_checksum
 from audit_app.storage.models import AuditRow, ChangeRow, utcnow
+
+_INSERT_LOG = ("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, reviewer, "
+               "action, old_value, new_value, reason, checksum) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def sealed(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A change-log row (at, actor, ..., reason) with its checksum appended."""
+    return (*row, change_checksum(*row))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +125,9 @@ class DriverAccess:
                                 now))
                 logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
                              "answer-set", None, w.value, reason))
+                if comment is not None:  # the comment given with a new answer is history too
+                    logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
+                                 "comment", None, comment, reason))
                 continue
             if old.value == w.value and old.comment == comment:
                 unchanged += 1
@@ -130,9 +143,7 @@ class DriverAccess:
                           "comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts)
         self._executemany("UPDATE answer SET value = ?, comment = ?, updated_at = ? WHERE id = ?",
                           updates)
-        self._executemany("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, "
-                          "reviewer, action, old_value, new_value, reason) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", logs)
+        self._executemany(_INSERT_LOG, [sealed(row) for row in logs])
         return len(inserts), len(updates), unchanged
 
     # -- answers through the driver (the case form's path: one answer per transaction) -------
@@ -188,6 +199,9 @@ class DriverAccess:
             self._execute("INSERT INTO answer (audit_id, case_id, question_id, reviewer, value, "
                           "comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                           (audit_id, case_id, question_id, reviewer, value, new_comment, now))
+            if new_comment is not None:  # the comment given with a new answer is history too
+                logs.append((now, actor, audit_id, case_label, question_id, reviewer, "comment",
+                             None, new_comment, reason))
         else:
             self._execute("UPDATE answer SET value = ?, comment = ?, updated_at = ? WHERE id = ?",
                           (value, new_comment, now, old.id))
@@ -217,10 +231,8 @@ class DriverAccess:
     def _log_rows(self, rows: list[tuple[object, ...]]) -> None:
         """Change-log entries as (at, actor, audit, case, question, reviewer, action, old, new,
         reason) tuples."""
-        sql = ("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, reviewer, "
-               "action, old_value, new_value, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for row in rows:
-            self._execute(sql, row)
+            self._execute(_INSERT_LOG, sealed(row))
 
     def _execute(self, sql: str, params: tuple[object, ...]) -> None:
         """One statement through the driver cursor, in the session's transaction."""

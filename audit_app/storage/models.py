@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, Index, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, Index, Text, UniqueConstraint, event
 from sqlmodel import Field, SQLModel
+
+from audit_app.domain.change_checksum import CHECKED_COLUMNS, change_checksum
 
 
 def utcnow() -> dt.datetime:
@@ -99,6 +101,17 @@ class ChangeRow(SQLModel, table=True):
     old_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     new_value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    #: sha256 over the entry's canonical content (domain.change_checksum); set on every insert.
+    checksum: str | None = Field(default=None, max_length=64)
+
+
+@event.listens_for(ChangeRow, "before_insert")
+@event.listens_for(ChangeRow, "before_update")
+def _seal_change(_mapper: object, _connection: object, row: ChangeRow) -> None:
+    """Give an entry its checksum in the transaction that writes it (times kept in UTC)."""
+    at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(str(row.at))
+    row.at = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
+    row.checksum = change_checksum(*(getattr(row, name) for name in CHECKED_COLUMNS))
 
 
 class GenomlysningRow(SQLModel, table=True):

@@ -164,9 +164,10 @@ class Repository(DriverAccess):
         self.log(actor, audit_id, case.label, question_id=question_id, reviewer=reviewer,
                  action="answer-set" if row is None else "answer-changed",
                  old_value=None if row is None else row.value, new_value=value, reason=reason)
-        if row is not None and row.comment != new_comment:
+        old_comment = None if row is None else row.comment
+        if old_comment != new_comment:  # a comment given with a new answer is logged too
             self.log(actor, audit_id, case.label, question_id=question_id, reviewer=reviewer,
-                     action="comment", old_value=row.comment, new_value=new_comment, reason=reason)
+                     action="comment", old_value=old_comment, new_value=new_comment, reason=reason)
         if row is None:
             row = AnswerRow(audit_id=audit_id, case_id=case.id, question_id=question_id,
                             reviewer=reviewer, value=value, comment=new_comment)

@@ -88,7 +88,8 @@ def test_round_trip_between_two_data_directories_with_two_key_pairs(team: Team) 
         assert a1 is not None and "anna" in (a1.completed_by or "")
         history = repo.changes(audit, "A1", "gp_finns")
     assert [(e.action, e.actor) for e in history if e.reviewer == "anna"] == [
-        ("offline-answer-set", "anna.a"), ("answer-set", "tina")]
+        ("offline-answer-set", "anna.a"), ("offline-comment", "anna.a"), ("answer-set", "tina"),
+        ("comment", "tina")]
     assert history[-1].reason is not None and history[-1].reason.startswith("package ")
 
 

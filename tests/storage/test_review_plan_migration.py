@@ -52,7 +52,7 @@ def _counts(engine) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def test_upgrade_from_empty_creates_the_plan_tables(engine_url: str) -> None:
     engine = make_engine(engine_url)
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, "0003")
     assert _version(engine) == "0003"
     assert set(inspect(engine).get_table_names()) >= PLAN_TABLES
     uniques = inspect(engine).get_unique_constraints("review_assignment")
@@ -67,7 +67,7 @@ def test_upgrade_from_0002_keeps_the_data_and_downgrade_drops_only_the_plan(
     assert not set(inspect(engine).get_table_names()) & PLAN_TABLES
     _fill_0002(engine)
     before = _counts(engine)
-    migrate.upgrade(engine)
+    migrate.upgrade(engine, "0003")
     assert _version(engine) == "0003" and _counts(engine) == before
     with engine.begin() as conn:
         conn.execute(text(

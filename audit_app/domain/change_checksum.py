@@ -1,0 +1,33 @@
+"""The checksum of one change-log entry: sha256 over its canonical content (fixed format, version 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+#: The columns an entry's checksum covers, in this order (everything but its id).
+CHECKED_COLUMNS: tuple[str, ...] = ("at", "actor", "audit_id", "case_label", "question_id",
+                                    "reviewer", "action", "old_value", "new_value", "reason")
+
+
+def canonical_time(value: object) -> str:
+    """A stored time as UTC ``YYYY-MM-DDTHH:MM:SS.ffffff`` (naive values are taken as UTC).
+
+    Accepts a datetime (PostgreSQL, the ORM) or the text SQLite stores (``2026-12-04 21:19:18.639000``).
+    """
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def change_checksum(at: object, actor: object, audit_id: object, case_label: object,
+                    question_id: object, reviewer: object, action: object, old_value: object,
+                    new_value: object, reason: object) -> str:
+    """The hex sha256 of an entry's columns (``CHECKED_COLUMNS``) as canonical JSON."""
+    texts = [None if v is None else str(v) for v in (actor, audit_id, case_label, question_id,
+                                                     reviewer, action, old_value, new_value, reason)]
+    payload = json.dumps(["v1", canonical_time(at), *texts], ensure_ascii=False,
+                         separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
