@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -79,6 +78,10 @@ class MainWindow(QMainWindow):
             report_button.setObjectName("showReport")
             report_button.clicked.connect(self.show_report)
             self._cases.layout().itemAt(0).layout().insertWidget(2, report_button)
+            colleague_button = QPushButton(self.tr("Colleague review…"))
+            colleague_button.setObjectName("showColleague")
+            colleague_button.clicked.connect(self.show_colleague)
+            self._cases.layout().itemAt(0).layout().insertWidget(3, colleague_button)
         return self._cases
 
     @property
@@ -239,6 +242,24 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(editor)
         self._title(self.cases.title.text(), self.tr("Report"))
 
+    def show_colleague(self) -> None:
+        """Show the open audit's colleague review: plan, phase, agreement, reconciliation, packages."""
+        from audit_app.gui.colleague_page import ColleaguePage
+
+        if self._cases is None or self._cases.audit_id is None:
+            return
+        if self._form is not None:
+            self._form.flush()
+        page = self.findChild(ColleaguePage)
+        if page is None:
+            page = ColleaguePage(self.session)
+            page.back_requested.connect(self.show_cases)
+            page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.pages.addWidget(page)
+        if page.show_audit(self._cases.audit_id, self.cases.title.text()):
+            self.pages.setCurrentWidget(page)
+            self._title(self.cases.title.text(), self.tr("Colleague review"))
+
     def open_case(self, label: str) -> None:
         """Show a case in the form."""
         if self.cases.audit_id and self.form.open_case(self.cases.audit_id, label):
@@ -297,5 +318,7 @@ def restore_layout(window: MainWindow) -> None:
 
 
 def start_soon(window: MainWindow) -> None:
-    """Load data once the event loop runs, so the window shows first."""
-    QTimer.singleShot(0, window.start)
+    """Load data once the window has painted, so it shows (and paints) first; call before show."""
+    from audit_app.gui.first_paint import after_first_paint
+
+    after_first_paint(window, window.start)
