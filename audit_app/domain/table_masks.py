@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from audit_app.domain.question_masks import STATUS_ROWS, TOTAL, option_row
+from audit_app.domain.question_masks import STATUS_ROWS, TOTAL, TableMask, option_row
 from audit_app.domain.suppression import Masked, mask
 
 CASES_ROW = "cases"
@@ -205,3 +205,24 @@ def mask_exports(views: Mapping[str, Mapping[str, Any]], limit: int | None,
         values, groups, fixed, forced = _question_cells(views, qid, refinements, masks[None], everywhere)
         masks[qid] = mask(values, groups, limit, fixed, forced, _one_way(values, views))
     return TablesMask(limit, masks)
+
+
+def question_masks(
+    mask: TablesMask, tables: Mapping[str, tuple[str, Mapping[str, Any]]]
+) -> dict[str, dict[str, TableMask]]:
+    """Each question's mask as one table prints it, cut from an export's ``mask``.
+
+    ``tables`` maps a name of the caller's (the report's ``"main"``, ``"gender"``) to the
+    (view name, table JSON) it prints; the result is ``{question id: {name: TableMask}}``, so a
+    table printed elsewhere hides exactly what the exports hide. Empty without a limit.
+    """
+    out: dict[str, dict[str, TableMask]] = {}
+    for name, (view, table) in tables.items():
+        columns = _columns(table)
+        for question in table["questions"]:
+            masked = mask.masked(question["id"])
+            if masked is None:
+                continue
+            rows = [*STATUS_ROWS, *(option_row(r["code"]) for r in question.get("rows") or [])]
+            out.setdefault(question["id"], {})[name] = TableMask(masked, view, rows, columns)
+    return out

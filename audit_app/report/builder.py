@@ -36,9 +36,10 @@ Progress = Callable[[int, int], None]
 
 def write_story(data: ReportData) -> Story:
     """Every flowable of the report, in order."""
-    # One suppression per question across both breakdowns, so no table gives back what
-    # another hides (they share the total column).
-    masks = mask_tables({MAIN: data.tables, GENDER: data.gender_tables}, data.small_cell_limit)
+    # The exports' masks when given (the same cells hidden in every file); else one suppression
+    # per question across both breakdowns, so no table gives back what another hides.
+    masks = data.masks if data.masks is not None else \
+        mask_tables({MAIN: data.tables, GENDER: data.gender_tables}, data.small_cell_limit)
     story = Story()
     title_page(story, data)
     contents(story)

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from audit_app.domain.question_masks import TableMask
     from audit_app.domain.template import Template
 
 #: Chapter keys of ``ReportData.narrative`` (plus ``analys_<quality area id>``).
@@ -199,7 +200,10 @@ class ReportData:
     ``gender_tables`` the same JSON broken down by gender (for the gender analysis), or None.
     ``narrative`` maps chapter keys (see ``NARRATIVE_KEYS`` and ``analys_<area id>``) to the
     inspector's text; ``findings`` maps question ids to the accepted or rewritten sentence.
-    ``small_cell_limit`` = N hides counts 1..N-1 (see ``suppression``).
+    ``small_cell_limit`` = N hides counts 1..N-1 (see ``suppression``); ``masks`` are the
+    exports' masks of every question as the report prints it (``{question id: {"main" or
+    "gender": TableMask}}``, :func:`audit_app.domain.table_masks.question_masks`), so the report
+    hides what the exports hide; None: the report masks its two tables itself.
     """
 
     title: str
@@ -214,6 +218,7 @@ class ReportData:
     findings: Mapping[str, str] = field(default_factory=dict)
     vignettes: Sequence[Vignette] = ()
     small_cell_limit: int | None = None
+    masks: Mapping[str, Mapping[str, TableMask]] | None = None
 
     def __post_init__(self) -> None:
         if self.small_cell_limit is not None and self.small_cell_limit < 2:

@@ -12,12 +12,15 @@ from typing import Any
 from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver
 from audit_app.domain.identity_numbers import contains_identity_number
-from audit_app.domain.tables import BreakdownError, build_tables
+from audit_app.domain.question_masks import GENDER, MAIN
+from audit_app.domain.table_masks import question_masks
 from audit_app.domain.template import Template
 from audit_app.report import ReportData, build_report
 from audit_app.report.data import SampleFacts, TemplateInfo, Vignette
+from audit_app.services.audit_settings import small_cell_limit
 from audit_app.services.audits import OpenedAudit, load_records, open_audit
 from audit_app.services.context import AppContext
+from audit_app.services.table_views import Breakdown, count_views, view_name
 
 GENDER_FIELD = "gender"
 REPORT_SETTINGS = "report"
@@ -89,18 +92,24 @@ def report_data(ctx: AppContext, audit_ref: str, by: str | None = None) -> Repor
     if by is None:
         stratify = [f for f in template.case_fields if f.stratify and f.id != GENDER_FIELD]
         by = stratify[0].id if stratify else None
-    try:
-        tables = build_tables(template, cases, answers, by=by, audit_id=audit.id,
-                              audit_name=audit.name)
-    except BreakdownError as exc:
-        raise InputRejected(exc.message) from None
-    gender = None
     field = template.field(GENDER_FIELD)
+    wanted: list[Breakdown] = [(by, None)]
     if field is not None and field.kind == "choice":
-        gender = build_tables(template, cases, answers, by=GENDER_FIELD, audit_id=audit.id,
-                              audit_name=audit.name)
+        wanted.append((GENDER_FIELD, None))
+    # Counted and masked as every export is (the same protected set of views), so the report
+    # hides exactly the cells the CSV and XLSX files hide.
+    limit = small_cell_limit(audit)
+    views = count_views(template, cases, answers, wanted, limit, audit_id=audit.id,
+                        audit_name=audit.name)
+    tables = views.get(by)
+    gender = views.get(GENDER_FIELD) if len(wanted) > 1 else None
+    masks = None
+    if limit is not None:
+        printed = {MAIN: (view_name(by), tables)}
+        if gender is not None:
+            printed[GENDER] = (view_name(GENDER_FIELD), gender)
+        masks = question_masks(views.mask, printed)
     texts = report_texts(audit)
-    limit = audit.settings.get("small_cell_limit")
     stored = [json.loads(v) if isinstance(v, str) and v.startswith("{") else v
               for v in (texts.get("vignettes") or {}).values()]  # the GUI stores JSON text
     vignettes = [Vignette(v.get("title", ""), v.get("text", ""), v.get("quality_area"))
@@ -117,7 +126,8 @@ def report_data(ctx: AppContext, audit_ref: str, by: str | None = None) -> Repor
         narrative=dict(texts.get("narrative") or {}),
         findings=dict(texts.get("findings") or {}),
         vignettes=vignettes,
-        small_cell_limit=int(limit) if isinstance(limit, int) and limit >= 2 else None,
+        small_cell_limit=limit,
+        masks=masks,
     )
 
 
