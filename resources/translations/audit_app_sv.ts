@@ -1165,4 +1165,644 @@ Spara ändå? Det loggas.</translation>
         <translation>Rapporten skrevs till %1</translation>
     </message>
 </context>
+<context>
+    <name>AgreementModel</name>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Enheter</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Överensstämmelse</translation>
+    </message>
+    <message>
+        <source>Cohen's kappa</source>
+        <translation>Cohens kappa</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95 % KI</translation>
+    </message>
+    <message>
+        <source>Krippendorff's alpha</source>
+        <translation>Krippendorffs alfa</translation>
+    </message>
+    <message>
+        <source>Gwet's AC1</source>
+        <translation>Gwets AC1</translation>
+    </message>
+    <message>
+        <source>Every choice question pooled; kappa and intervals are per question</source>
+        <translation>Alla flervalsfrågor sammanslagna; kappa och intervall anges per fråga</translation>
+    </message>
+    <message>
+        <source>All questions together</source>
+        <translation>Alla frågor sammantaget</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguePage</name>
+    <message>
+        <source>Case list</source>
+        <translation>Aktlista</translation>
+    </message>
+    <message>
+        <source>Phase: review. Each reviewer sees only their own answers; answers are compared when you end the phase.</source>
+        <translation>Fas: granskning. Varje granskare ser bara sina egna svar; svaren jämförs när du avslutar fasen.</translation>
+    </message>
+    <message>
+        <source>Phase: reconciliation. The answers can be compared and disagreements decided.</source>
+        <translation>Fas: avstämning. Svaren kan jämföras och oenigheter avgöras.</translation>
+    </message>
+    <message>
+        <source>Phase: closed. Nothing more is decided unless you reopen it.</source>
+        <translation>Fas: avslutad. Inget mer avgörs om du inte öppnar den igen.</translation>
+    </message>
+    <message>
+        <source>End the review phase…</source>
+        <translation>Avsluta granskningsfasen…</translation>
+    </message>
+    <message>
+        <source>Reopen the review phase…</source>
+        <translation>Öppna granskningsfasen igen…</translation>
+    </message>
+    <message>
+        <source>Close the audit…</source>
+        <translation>Avsluta granskningen…</translation>
+    </message>
+    <message>
+        <source>Reopen reconciliation…</source>
+        <translation>Öppna avstämningen igen…</translation>
+    </message>
+    <message>
+        <source>Review plan</source>
+        <translation>Granskningsplan</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Samstämmighet</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>Oenigheter</translation>
+    </message>
+    <message>
+        <source>Year on year</source>
+        <translation>Jämför med tidigare år</translation>
+    </message>
+    <message>
+        <source>Packages and keys</source>
+        <translation>Paket och nycklar</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Colleague review: %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Kollegial granskning: %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>End the review phase</source>
+        <translation>Avsluta granskningsfasen</translation>
+    </message>
+    <message>
+        <source>End the review phase? The reviewers' answers can then be compared, and the disagreements decided.</source>
+        <translation>Avsluta granskningsfasen? Därefter kan granskarnas svar jämföras och oenigheterna avgöras.</translation>
+    </message>
+    <message>
+        <source>Reopen the review phase</source>
+        <translation>Öppna granskningsfasen igen</translation>
+    </message>
+    <message>
+        <source>Reopen the review phase? Reviewers are blinded again and comparing waits until the phase ends.</source>
+        <translation>Öppna granskningsfasen igen? Granskarna ser åter bara sina egna svar och jämförelsen väntar tills fasen avslutas.</translation>
+    </message>
+    <message>
+        <source>Close the audit</source>
+        <translation>Avsluta granskningen</translation>
+    </message>
+    <message>
+        <source>Close the audit? No more consensus answers can be recorded until reconciliation is reopened.</source>
+        <translation>Avsluta granskningen? Inga fler konsensussvar kan registreras förrän avstämningen öppnas igen.</translation>
+    </message>
+    <message>
+        <source>Reopen reconciliation</source>
+        <translation>Öppna avstämningen igen</translation>
+    </message>
+    <message>
+        <source>Reopen reconciliation so consensus answers can be changed?</source>
+        <translation>Öppna avstämningen igen så att konsensussvar kan ändras?</translation>
+    </message>
+    <message>
+        <source>Phase changed: %1</source>
+        <translation>Fasen ändrad: %1</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>granskning</translation>
+    </message>
+    <message>
+        <source>reconciliation</source>
+        <translation>avstämning</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avslutad</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Create or change the plan…</source>
+        <translation>Skapa eller ändra planen…</translation>
+    </message>
+    <message>
+        <source>Plan stored: %1 cases, %2 double-reviewed; %3 assignments added, %4 removed, %5 changed.</source>
+        <translation>Planen sparad: %1 akter, %2 dubbelgranskade; %3 tilldelningar tillagda, %4 borttagna, %5 ändrade.</translation>
+    </message>
+    <message>
+        <source>No review plan yet: every reviewer may answer every case. Create a plan to assign the cases.</source>
+        <translation>Ingen granskningsplan ännu: varje granskare kan besvara varje akt. Skapa en plan för att fördela akterna.</translation>
+    </message>
+    <message>
+        <source>every case</source>
+        <translation>alla akter</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Akter</translation>
+    </message>
+    <message>
+        <source>Double-reviewed</source>
+        <translation>Dubbelgranskade</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Klara</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>ej tilldelad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Akt</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Double review</source>
+        <translation>Dubbelgranskning</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Framsteg</translation>
+    </message>
+    <message>
+        <source>%1 % of each stratum</source>
+        <translation>%1 % av varje stratum</translation>
+    </message>
+    <message>
+        <source>Double review: %1, by %2 reviewers. Seed %3. Strata: %4. Assigned by %5.</source>
+        <translation>Dubbelgranskning: %1, av %2 granskare. Frö %3. Strata: %4. Fördelad av %5.</translation>
+    </message>
+    <message>
+        <source>Answers kept from reviewers no longer assigned: %1</source>
+        <translation>Svar sparade från granskare som inte längre har akten: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>inga</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>%1: %2 answers</source>
+        <translation>%1: %2 svar</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <source>Compute again</source>
+        <translation>Beräkna igen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>Exportera JSON…</translation>
+    </message>
+    <message>
+        <source>Units are included cases where two or more reviewers answered the question. Intervals: bootstrap 95 %, 1000 resamples. A dash: not defined (e.g. too few units).</source>
+        <translation>Enheter är ingående akter där två eller fler granskare besvarat frågan. Intervall: bootstrap 95 %, 1000 omsamplingar. Streck: ej definierat (t.ex. för få enheter).</translation>
+    </message>
+    <message>
+        <source>Computing agreement with bootstrap intervals…</source>
+        <translation>Beräknar samstämmighet med bootstrapintervall…</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-fil (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-fil (*.json)</translation>
+    </message>
+    <message>
+        <source>Export agreement</source>
+        <translation>Exportera samstämmighet</translation>
+    </message>
+    <message>
+        <source>Agreement saved: %1</source>
+        <translation>Samstämmigheten sparad: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileTab</name>
+    <message>
+        <source>Show the reviewers' names (logged)</source>
+        <translation>Visa granskarnas namn (loggas)</translation>
+    </message>
+    <message>
+        <source>Also show decided questions</source>
+        <translation>Visa även avgjorda frågor</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Avgör…</translation>
+    </message>
+    <message>
+        <source>The reviewers' answers are compared once the review phase has ended.</source>
+        <translation>Granskarnas svar jämförs när granskningsfasen har avslutats.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Akt</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Konsensus</translation>
+    </message>
+    <message>
+        <source>%1 unresolved disagreements, %2 decided shown.</source>
+        <translation>%1 olösta oenigheter, %2 avgjorda visas.</translation>
+    </message>
+    <message>
+        <source>Consensus recorded: %1, %2 = %3</source>
+        <translation>Konsensus registrerad: %1, %2 = %3</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTab</name>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Jämför</translation>
+    </message>
+    <message>
+        <source>Comparing the audits…</source>
+        <translation>Jämför granskningarna…</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Jämför med</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>(no other audit on this template)</source>
+        <translation>(ingen annan granskning med denna mall)</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>This audit</source>
+        <translation>Denna granskning</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Jämförd med</translation>
+    </message>
+    <message>
+        <source>Difference (pp)</source>
+        <translation>Skillnad (procentenheter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This:&lt;/b&gt; %1 (%2 cases) &amp;nbsp; &lt;b&gt;Compared with:&lt;/b&gt; %3 (%4 cases)</source>
+        <translation>&lt;b&gt;Denna:&lt;/b&gt; %1 (%2 akter) &amp;nbsp; &lt;b&gt;Jämförd med:&lt;/b&gt; %3 (%4 akter)</translation>
+    </message>
+    <message>
+        <source>%1: agreement %2, kappa %3, alpha %4, AC1 %5 (%6 units)</source>
+        <translation>%1: överensstämmelse %2, kappa %3, alfa %4, AC1 %5 (%6 enheter)</translation>
+    </message>
+    <message>
+        <source>%1: n %2, mean %3, median %4</source>
+        <translation>%1: n %2, medelvärde %3, median %4</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesTab</name>
+    <message>
+        <source>Create key pair…</source>
+        <translation>Skapa nyckelpar…</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>Spara publik nyckel…</translation>
+    </message>
+    <message>
+        <source>Import a colleague's public key…</source>
+        <translation>Importera en kollegas publika nyckel…</translation>
+    </message>
+    <message>
+        <source>Export assignment…</source>
+        <translation>Exportera uppdrag…</translation>
+    </message>
+    <message>
+        <source>Import answers package…</source>
+        <translation>Importera svarspaket…</translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation>Din nyckel</translation>
+    </message>
+    <message>
+        <source>Trusted colleagues</source>
+        <translation>Betrodda kollegor</translation>
+    </message>
+    <message>
+        <source>Send an assignment</source>
+        <translation>Skicka ett uppdrag</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Encrypt for</source>
+        <translation>Kryptera för</translation>
+    </message>
+    <message>
+        <source>Receive answers</source>
+        <translation>Ta emot svar</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Passphrase of your key</source>
+        <translation>Lösenfrasen till din nyckel</translation>
+    </message>
+    <message>
+        <source>Create key pair</source>
+        <translation>Skapa nyckelpar</translation>
+    </message>
+    <message>
+        <source>Your name as colleagues know it</source>
+        <translation>Ditt namn som kollegorna känner det</translation>
+    </message>
+    <message>
+        <source>Passphrase (optional, protects the private key)</source>
+        <translation>Lösenfras (valfri, skyddar den privata nyckeln)</translation>
+    </message>
+    <message>
+        <source>Save public key</source>
+        <translation>Spara publik nyckel</translation>
+    </message>
+    <message>
+        <source>Public key (*.json)</source>
+        <translation>Publik nyckel (*.json)</translation>
+    </message>
+    <message>
+        <source>Import a colleague's public key</source>
+        <translation>Importera en kollegas publika nyckel</translation>
+    </message>
+    <message>
+        <source>Public key (*.json);;All files (*)</source>
+        <translation>Publik nyckel (*.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Export assignment</source>
+        <translation>Exportera uppdrag</translation>
+    </message>
+    <message>
+        <source>Package (*.akt)</source>
+        <translation>Paket (*.akt)</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Skriver paketet…</translation>
+    </message>
+    <message>
+        <source>Import answers package</source>
+        <translation>Importera svarspaket</translation>
+    </message>
+    <message>
+        <source>Package (*.akt);;All files (*)</source>
+        <translation>Paket (*.akt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking and importing the package…</source>
+        <translation>Kontrollerar och importerar paketet…</translation>
+    </message>
+    <message>
+        <source>No key pair yet. Create one to send and receive packages.</source>
+        <translation>Inget nyckelpar ännu. Skapa ett för att skicka och ta emot paket.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Publik nyckel</translation>
+    </message>
+    <message>
+        <source>%1 from %2: already imported before; nothing changed.</source>
+        <translation>%1 från %2: redan importerat tidigare; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 answers written, %4 cleared, %5 kept (newer here), %6 conflicts.</source>
+        <translation>%1 från %2: %3 svar skrivna, %4 rensade, %5 behållna (nyare här), %6 konflikter.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Akt</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Kept here</source>
+        <translation>Behållet här</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>I paketet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fingerprint: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Read it aloud to colleagues so they can compare it with the file you give them.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fingeravtryck: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Läs upp det för kollegorna så att de kan jämföra det med filen du ger dem.</translation>
+    </message>
+    <message>
+        <source>Key pair created: %1 (%2)</source>
+        <translation>Nyckelpar skapat: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Public key saved: %1 (%2)</source>
+        <translation>Publik nyckel sparad: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: assignment for %2 (%3 cases, %4 answers) encrypted for %5</source>
+        <translation>%1: uppdrag för %2 (%3 akter, %4 svar) krypterat för %5</translation>
+    </message>
+    <message>
+        <source>%1 is trusted: %2
+Compare the fingerprint with %3 before sending packages.</source>
+        <translation>%1 är betrodd: %2
+Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
+    </message>
+    <message>
+        <source>%1 was already trusted: %2</source>
+        <translation>%1 var redan betrodd: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Review plan</source>
+        <translation>Granskningsplan</translation>
+    </message>
+    <message>
+        <source>Every included case is assigned to a reviewer. A share of the cases in each stratum is read by several reviewers, so their agreement can be measured. Assigning again with the same settings changes nothing; answers are never removed.</source>
+        <translation>Varje ingående akt fördelas till en granskare. En andel av akterna i varje stratum läses av flera granskare, så att samstämmigheten kan mätas. Att fördela igen med samma inställningar ändrar ingenting; svar tas aldrig bort.</translation>
+    </message>
+    <message>
+        <source>e.g. anna, bo, cilla</source>
+        <translation>t.ex. anna, bo, cilla</translation>
+    </message>
+    <message>
+        <source>100 % means every case is read by several reviewers</source>
+        <translation>100 % betyder att varje akt läses av flera granskare</translation>
+    </message>
+    <message>
+        <source>Write the seed down: the same seed draws the same cases</source>
+        <translation>Anteckna fröet: samma frö drar samma akter</translation>
+    </message>
+    <message>
+        <source>optional, e.g. unit</source>
+        <translation>valfritt, t.ex. unit</translation>
+    </message>
+    <message>
+        <source>Reviewers (comma-separated)</source>
+        <translation>Granskare (kommaseparerade)</translation>
+    </message>
+    <message>
+        <source>Double review share</source>
+        <translation>Andel dubbelgranskning</translation>
+    </message>
+    <message>
+        <source>Reviewers per double-reviewed case</source>
+        <translation>Granskare per dubbelgranskad akt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Frö</translation>
+    </message>
+    <message>
+        <source>Stratify by case fields</source>
+        <translation>Stratifiera efter aktfält</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Fördela</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileDialog</name>
+    <message>
+        <source>Required: why the team agreed on this answer (stored in the change log)</source>
+        <translation>Krävs: varför teamet enades om detta svar (sparas i ändringsloggen)</translation>
+    </message>
+    <message>
+        <source>Consensus answer</source>
+        <translation>Konsensussvar</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <source>Record consensus</source>
+        <translation>Registrera konsensus</translation>
+    </message>
+    <message>
+        <source>Decide %1 – %2</source>
+        <translation>Avgör %1 – %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Case %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Akt %2</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Granskare</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(välj)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Colleague review…</source>
+        <translation>Kollegial granskning…</translation>
+    </message>
+    <message>
+        <source>Colleague review</source>
+        <translation>Kollegial granskning</translation>
+    </message>
+</context>
 </TS>

@@ -164,3 +164,18 @@ def test_year_on_year_table_shows_the_service_comparison(
         assert tab.model.index(r, 4).data(RAW_ROLE) == row["last"]["percent"]["total"]
         assert tab.model.index(r, 5).data(RAW_ROLE) == row["difference_pp"]["total"]
     assert "AC1" in tab.details.text()
+
+
+def test_the_page_speaks_swedish(make_window, qtbot, gui_ctx: AppContext, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    audit_id = reviewed_audit(gui_ctx, tmp_path)
+    window = make_window()
+    page = open_page(window, qtbot, audit_id)
+    assert window.cases.findChild(QPushButton, "showColleague").text() == "Kollegial granskning…"
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == \
+        ["Granskningsplan", "Samstämmighet", "Oenigheter", "Jämför med tidigare år",
+         "Paket och nycklar"]
+    assert page.phase_label.text().startswith("Fas: avstämning")
+    assert page.reconcile_tab.model.headers[:2] == ["Akt", "Fråga"]
+    assert page.plan_tab.reviewers.headers[0] == "Granskare"
