@@ -67,6 +67,9 @@ def describe(code: str) -> str:
         "reference-cycle": translate("Errors", "Conditions refer to each other in a circle"),
         "bad-bins": translate("Errors", "Classes overlap or are invalid"),
         "no-options": translate("Errors", "Question without options"),
+        "blinded": translate("Errors", "Hidden during the review phase"),
+        "key": translate("Errors", "The key cannot be used"),
+        "package-rejected": translate("Errors", "The package was not accepted"),
     }
     return titles.get(code, code)
 

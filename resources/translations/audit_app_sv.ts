@@ -1805,4 +1805,19 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
         <translation>Kollegial granskning</translation>
     </message>
 </context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Hidden during the review phase</source>
+        <translation>Dolt under granskningsfasen</translation>
+    </message>
+    <message>
+        <source>The key cannot be used</source>
+        <translation>Nyckeln kan inte användas</translation>
+    </message>
+    <message>
+        <source>The package was not accepted</source>
+        <translation>Paketet godtogs inte</translation>
+    </message>
+</context>
 </TS>

@@ -111,5 +111,6 @@ def test_a_rejected_key_file_is_shown_and_nothing_is_trusted(
     bad.write_text('{"kind": "something else"}', encoding="utf-8")
     monkeypatch.setattr(page, "ask_open_path", lambda *args: bad)
     qtbot.mouseClick(page.packages_tab.import_key, Qt.MouseButton.LeftButton)
-    assert shown and "public key" in shown[-1][1]
+    assert shown and shown[-1][0] == "Nyckeln kan inte användas"
+    assert "public key" in shown[-1][1]
     assert trusted_contacts(gui_ctx) == []
