@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
             colleague_button.setObjectName("showColleague")
             colleague_button.clicked.connect(self.show_colleague)
             self._cases.layout().itemAt(0).layout().insertWidget(3, colleague_button)
+            genomlysning_button = QPushButton(self.tr("Genomlysning…"))
+            genomlysning_button.setObjectName("showGenomlysning")
+            genomlysning_button.clicked.connect(self.show_genomlysning)
+            self._cases.layout().itemAt(0).layout().insertWidget(4, genomlysning_button)
         return self._cases
 
     @property
@@ -260,6 +264,16 @@ class MainWindow(QMainWindow):
         if page.show_audit(self._cases.audit_id, self.cases.title.text()):
             self.pages.setCurrentWidget(page)
             self._title(self.cases.title.text(), self.tr("Colleague review"))
+
+    def show_genomlysning(self) -> None:
+        """Enter or import the open audit's active cases and plans per unit (002's genomlysning)."""
+        from audit_app.gui.genomlysning_page import GenomlysningDialog
+
+        if self._cases is None or self._cases.audit_id is None:
+            return
+        dialog = GenomlysningDialog(self.session, self._cases.audit_id, self)
+        if dialog.load():
+            dialog.open()
 
     def open_case(self, label: str) -> None:
         """Show a case in the form."""

@@ -570,6 +570,72 @@ Spara ändå? Det loggas.</translation>
     </message>
 </context>
 <context>
+    <name>GenomlysningDialog</name>
+    <message>
+        <source>Genomlysning: implementation plans per unit</source>
+        <translation>Genomlysning: genomförandeplaner per enhet</translation>
+    </message>
+    <message>
+        <source>For each unit, the number of active cases and how many of them have an implementation plan. Figures are stored as soon as both are given.</source>
+        <translation>För varje enhet: antalet aktiva ärenden och hur många av dem som har en genomförandeplan. Uppgifterna sparas så snart båda är ifyllda.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importera CSV…</translation>
+    </message>
+    <message>
+        <source>Stored the figures of %1.</source>
+        <translation>Uppgifterna för %1 är sparade.</translation>
+    </message>
+    <message>
+        <source>Import genomlysning</source>
+        <translation>Importera genomlysning</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-filer (*.csv *.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 changed, %3 unchanged.</source>
+        <translation>Importerat: %1 nya, %2 ändrade, %3 oförändrade.</translation>
+    </message>
+</context>
+<context>
+    <name>GenomlysningModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <source>Active cases</source>
+        <translation>Aktiva ärenden</translation>
+    </message>
+    <message>
+        <source>With a plan</source>
+        <translation>Med genomförandeplan</translation>
+    </message>
+    <message>
+        <source>Without a plan</source>
+        <translation>Utan genomförandeplan</translation>
+    </message>
+    <message>
+        <source>Share with a plan</source>
+        <translation>Andel med plan</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>%1: enter a whole number, 0 or more.</source>
+        <translation>%1: ange ett heltal, 0 eller större.</translation>
+    </message>
+    <message>
+        <source>%1: the cases with a plan (%2) cannot be more than the active cases (%3).</source>
+        <translation>%1: antalet ärenden med genomförandeplan (%2) kan inte vara större än antalet aktiva ärenden (%3).</translation>
+    </message>
+</context>
+<context>
     <name>HelpPanel</name>
     <message>
         <source>Answer history (Ctrl+H)</source>
@@ -668,6 +734,10 @@ Spara ändå? Det loggas.</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Genomlysning…</source>
+        <translation>Genomlysning…</translation>
+    </message>
     <message>
         <source>Report…</source>
         <translation>Rapport...</translation>
