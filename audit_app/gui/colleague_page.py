@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 REVIEW, RECONCILE, CLOSED = "review", "reconcile", "closed"
 
 
-def table_view(model: RowsModel, name: str) -> QTableView:
-    """A read-only, row-selecting table over ``model``."""
+def table_view(model: RowsModel, name: str, stretch: int | None = None) -> QTableView:
+    """A read-only, row-selecting table over ``model``; column ``stretch`` (else the last) fills."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -39,8 +39,13 @@ def table_view(model: RowsModel, name: str) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        model.modelReset.connect(lambda: header.setSectionResizeMode(
+            stretch, QHeaderView.ResizeMode.Stretch) if model.columnCount() > stretch else None)
     return view
 
 
@@ -185,6 +190,7 @@ class PlanTab(QWidget):
         self.cases = RowsModel()
         self.reviewers_view = table_view(self.reviewers, "planReviewersTable")
         self.cases_view = table_view(self.cases, "planCasesTable")
+        self.reviewers.modelReset.connect(self._fit_reviewers)
         head = QHBoxLayout()
         head.addWidget(self.settings, 1)
         head.addWidget(self.change)
@@ -206,12 +212,15 @@ class PlanTab(QWidget):
         else:
             share = settings["double_share"]
             double = (self.tr("every case") if share >= 1
-                      else fmt(self.tr("%1 % of each stratum"), round(100 * share)))
+                      else fmt(self.tr("%1 % of each stratum (seed %2)"), round(100 * share),
+                               settings["seed"]))
             self.settings.setText(fmt(
-                self.tr("Double review: %1, by %2 reviewers. Seed %3. Strata: %4. Assigned by "
-                        "%5."), double, settings["raters"] or 1, settings["seed"],
+                self.tr("Double review: %1, by %2 reviewers. Strata: %3. Assigned by %4."),
+                double, settings["raters"] or 1,
                 ", ".join(settings["strata"]) or self.tr("none"), settings["assigned_by"]))
         self.change.setEnabled(self.page.phase == REVIEW)
+        self.change.setToolTip("" if self.page.phase == REVIEW else
+                               self.tr("The plan is changed during the review phase"))
         self.reviewers.set_rows(
             [self.tr("Reviewer"), self.tr("Cases"), self.tr("Double-reviewed"),
              self.tr("Complete")],
@@ -229,6 +238,12 @@ class PlanTab(QWidget):
                          progress])
         self.cases.set_rows([self.tr("Case"), self.tr("Reviewers"), self.tr("Double review"),
                              self.tr("Progress")], rows, [r[0] for r in rows])
+
+    def _fit_reviewers(self) -> None:
+        view = self.reviewers_view
+        view.resizeColumnsToContents()
+        width = view.horizontalHeader().length() + 2 * view.frameWidth() + 4
+        view.setMinimumWidth(min(width, 480))
 
     def edit_plan(self) -> bool:
         """Ask for the plan's settings and assign the cases through the service."""

@@ -61,7 +61,7 @@ class AgreementTab(QWidget):
                                    "resamples. A dash: not defined (e.g. too few units)."))
         self.note.setWordWrap(True)
         self.model = AgreementModel()
-        self.view = table_view(self.model, "agreementTable")
+        self.view = table_view(self.model, "agreementTable", stretch=0)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.progress)
@@ -172,7 +172,7 @@ class ReconcileTab(QWidget):
         self.decide_button.setObjectName("decide")
         self.decide_button.clicked.connect(self.decide_selected)
         self.model = RowsModel()
-        self.view = table_view(self.model, "disagreementsTable")
+        self.view = table_view(self.model, "disagreementsTable", stretch=1)
         self.view.setWordWrap(True)
         self.view.doubleClicked.connect(lambda _index: self.decide_selected())
         row = QHBoxLayout()
@@ -214,7 +214,7 @@ class ReconcileTab(QWidget):
             for name in reviewers:
                 answer = per.get(name)
                 cells.append("" if answer is None else answer["display"]
-                             + (" 💬" if answer["comment"] else ""))
+                             + (" *" if answer["comment"] else ""))
             decided = item["consensus"]
             cells.append("" if decided is None else decided["display"])
             rows.append(cells)
@@ -224,7 +224,8 @@ class ReconcileTab(QWidget):
                              self.tr("Consensus")], rows,
                             [(i["case"], i["question"]) for i in listing["disagreements"]], tips)
         summary = listing["summary"]
-        self.summary.setText(fmt(self.tr("%1 unresolved disagreements, %2 decided shown."),
+        self.summary.setText(fmt(self.tr("%1 unresolved disagreements, %2 decided shown. "
+                                         "* has a comment (point at the row to read it)."),
                                  summary["unresolved"], summary["decided"]))
         if rows:
             self.view.selectRow(0)

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from audit_app.gui.colleague_page import ColleaguePage
 
 
+def _cases(side: dict[str, Any]) -> object:
+    """The number of cases of one side (the service counts them per breakdown column)."""
+    cases = side["cases"]
+    return cases.get(TOTAL) if isinstance(cases, dict) else cases
+
+
 class CompareTab(QWidget):
     """This audit next to another on the same template (``comparison.compare_audits``)."""
 
@@ -53,7 +59,7 @@ class CompareTab(QWidget):
         self.details.setObjectName("compareDetails")
         self.details.setWordWrap(True)
         self.model = RowsModel()
-        self.view = table_view(self.model, "compareTable")
+        self.view = table_view(self.model, "compareTable", stretch=0)
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("Compare with")))
         pick.addWidget(self.other, 1)
@@ -122,8 +128,8 @@ class CompareTab(QWidget):
         warnings = [w["message"] for w in comparison["warnings"]]
         self.heading.setText(fmt(self.tr("<b>This:</b> %1 (%2 cases) &nbsp; <b>Compared "
                                          "with:</b> %3 (%4 cases)"),
-                                 comparison["this"]["audit"]["name"], comparison["this"]["cases"],
-                                 comparison["last"]["audit"]["name"], comparison["last"]["cases"])
+                                 comparison["this"]["audit"]["name"], _cases(comparison["this"]),
+                                 comparison["last"]["audit"]["name"], _cases(comparison["last"]))
                              + ("<br>" + "; ".join(warnings) if warnings else ""))
         self.question.blockSignals(True)
         self.question.clear()

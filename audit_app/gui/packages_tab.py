@@ -67,6 +67,9 @@ class PackagesTab(QWidget):
         self.result.setWordWrap(True)
         self.conflicts = RowsModel()
         self.conflicts_view = table_view(self.conflicts, "conflictsTable")
+        self.conflicts_view.hide()
+        self.result.setText(self.tr("Import a package a reviewer sent back. Answers both sides "
+                                    "changed are listed here as conflicts; your own are kept."))
         self._layout()
 
     def _layout(self) -> None:
@@ -92,6 +95,7 @@ class PackagesTab(QWidget):
         receive.addWidget(self.import_button)
         receive.addWidget(self.result)
         receive.addWidget(self.conflicts_view, 1)
+        receive.addStretch(0)
         grid = QGridLayout(self)
         grid.addWidget(key_box, 0, 0)
         grid.addWidget(contacts_box, 1, 0)
@@ -265,6 +269,7 @@ class PackagesTab(QWidget):
              self.tr("In the package")],
             [[c.case, c.question, c.reviewer, c.kept or "", c.package or ""]
              for c in received.conflicts])
+        self.conflicts_view.setVisible(bool(received.conflicts))
         self.page.message.emit(text.splitlines()[0])
         self.page.reload()
 

@@ -54,6 +54,9 @@ class ReconcileDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         answers.resizeRowsToContents()
+        rows_height = sum(answers.rowHeight(r) for r in range(answers.rowCount()))
+        answers.setMaximumHeight(rows_height + answers.horizontalHeader().height()
+                                 + 2 * answers.frameWidth() + 2)
         self.answers = answers
         self.choice = QComboBox()
         self.choice.setObjectName("consensusChoice")

@@ -1384,6 +1384,10 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>PlanTab</name>
     <message>
+        <source>The plan is changed during the review phase</source>
+        <translation>Planen ändras under granskningsfasen</translation>
+    </message>
+    <message>
         <source>Create or change the plan…</source>
         <translation>Skapa eller ändra planen…</translation>
     </message>
@@ -1436,12 +1440,12 @@ Spara ändå? Det loggas.</translation>
         <translation>Framsteg</translation>
     </message>
     <message>
-        <source>%1 % of each stratum</source>
-        <translation>%1 % av varje stratum</translation>
+        <source>%1 % of each stratum (seed %2)</source>
+        <translation>%1 % av varje stratum (frö %2)</translation>
     </message>
     <message>
-        <source>Double review: %1, by %2 reviewers. Seed %3. Strata: %4. Assigned by %5.</source>
-        <translation>Dubbelgranskning: %1, av %2 granskare. Frö %3. Strata: %4. Fördelad av %5.</translation>
+        <source>Double review: %1, by %2 reviewers. Strata: %3. Assigned by %4.</source>
+        <translation>Dubbelgranskning: %1, av %2 granskare. Strata: %3. Fördelad av %4.</translation>
     </message>
     <message>
         <source>Answers kept from reviewers no longer assigned: %1</source>
@@ -1530,8 +1534,8 @@ Spara ändå? Det loggas.</translation>
         <translation>Konsensus</translation>
     </message>
     <message>
-        <source>%1 unresolved disagreements, %2 decided shown.</source>
-        <translation>%1 olösta oenigheter, %2 avgjorda visas.</translation>
+        <source>%1 unresolved disagreements, %2 decided shown. * has a comment (point at the row to read it).</source>
+        <translation>%1 olösta oenigheter, %2 avgjorda visas. * har en kommentar (peka på raden för att läsa den).</translation>
     </message>
     <message>
         <source>Consensus recorded: %1, %2 = %3</source>
@@ -1599,6 +1603,10 @@ Spara ändå? Det loggas.</translation>
 </context>
 <context>
     <name>PackagesTab</name>
+    <message>
+        <source>Import a package a reviewer sent back. Answers both sides changed are listed here as conflicts; your own are kept.</source>
+        <translation>Importera ett paket som en granskare skickat tillbaka. Svar som ändrats på båda håll listas här som konflikter; dina egna behålls.</translation>
+    </message>
     <message>
         <source>Create key pair…</source>
         <translation>Skapa nyckelpar…</translation>
