@@ -267,11 +267,27 @@ class PackagesTab(QWidget):
         self.conflicts.set_rows(
             [self.tr("Case"), self.tr("Question"), self.tr("Reviewer"), self.tr("Kept here"),
              self.tr("In the package")],
-            [[c.case, c.question, c.reviewer, c.kept or "", c.package or ""]
-             for c in received.conflicts])
+            [[c.case, c.question, c.reviewer, self._shown(m.audit_id, c.question, c.kept),
+              self._shown(m.audit_id, c.question, c.package)] for c in received.conflicts])
         self.conflicts_view.setVisible(bool(received.conflicts))
         self.page.message.emit(text.splitlines()[0])
         self.page.reload()
+
+    def _shown(self, audit_id: str, question_id: str, text: str | None) -> str:
+        """A stored answer as the reviewer saw it (option labels), or the text itself."""
+        from audit_app.domain.values import decode_value, display_value
+        from audit_app.gui.colleague_tabs import audit_template
+
+        if not text:
+            return ""
+        question = audit_template(self.page.session.ctx, audit_id).question(question_id)
+        if question is None:
+            return text
+        try:
+            return display_value(question.type, decode_value(question.type, text),
+                                 question.options or [])
+        except (ValueError, TypeError):
+            return text
 
     def _start(self) -> None:
         self.busy = True

@@ -114,3 +114,42 @@ def test_a_rejected_key_file_is_shown_and_nothing_is_trusted(
     assert shown and shown[-1][0] == "Nyckeln kan inte användas"
     assert "public key" in shown[-1][1]
     assert trusted_contacts(gui_ctx) == []
+
+
+def test_conflicts_of_an_imported_package_are_listed(make_window, qtbot, gui_ctx: AppContext,
+                                                     tmp_path: Path, monkeypatch,
+                                                     shown: list[tuple[str, str]]) -> None:
+    from audit_app.services.packages import export_assignment, import_answers_package
+
+    audit_id = make_audit(gui_ctx, tmp_path, "Paket 2025", cases=2)
+    anna = AppContext.from_options(data_dir=tmp_path / "anna", actor="anna")
+    try:
+        create_identity(gui_ctx, "Tina Teamleader")
+        create_identity(anna, "Anna Andersson")
+        for source, target, name in ((anna, gui_ctx, "a"), (gui_ctx, anna, "t")):
+            export_public(source, tmp_path / f"{name}.pub.json")
+            import_public(target, tmp_path / f"{name}.pub.json")
+        export_assignment(gui_ctx, audit_id, "anna", "Anna Andersson", tmp_path / "a1.akt")
+        open_assignment(anna, tmp_path / "a1.akt")
+        set_answer(anna, audit_id, "K1", "barn_traffat", "ja", reviewer="anna")
+        export_answers(anna, audit_id, tmp_path / "p1.akt")
+        import_answers_package(gui_ctx, tmp_path / "p1.akt")
+        set_answer(gui_ctx, audit_id, "K1", "barn_traffat", "ej_dok", reviewer="anna")
+        set_answer(anna, audit_id, "K1", "barn_traffat", "nej", reviewer="anna")
+        export_answers(anna, audit_id, tmp_path / "p2.akt")
+
+        window = make_window()
+        page = open_page(window, qtbot, audit_id)
+        tab = page.packages_tab
+        page.tabs.setCurrentWidget(tab)
+        assert not tab.conflicts_view.isVisible()
+        monkeypatch.setattr(page, "ask_open_path", lambda *args: tmp_path / "p2.akt")
+        qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.last_received is not None, timeout=20000)
+        qtbot.waitUntil(lambda: not workers.busy(), timeout=10000)
+        assert not shown and tab.conflicts_view.isVisible()
+        assert [[tab.conflicts.index(0, c).data() for c in range(5)]] == \
+            [["K1", "barn_traffat", "anna", "Framgår inte", "Nej"]]
+        assert "1" in tab.result.text()
+    finally:
+        anna.close()
