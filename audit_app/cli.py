@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audit_app.commands.colleague import add_colleague_commands
 from audit_app.commands.common import backup_after_change
 from audit_app.commands.common import ctx_from as _ctx
-from audit_app.commands.packages import add_package_commands
-from audit_app.commands.tables import (
-    cmd_agreement,
-    cmd_audit_get,
-    cmd_audit_set,
-    cmd_chart,
-    cmd_gender,
-    cmd_genomlysning,
-    cmd_tables,
-)
-from audit_app.domain.diagnostics import AuditAppError, InvalidInput
 
-Handler = Callable[[argparse.Namespace], int]
+if TYPE_CHECKING:
+    import argparse
+
+    Handler = Callable[[argparse.Namespace], int]
+
+# The command modules, argparse and the error classes load only when a command is given: the
+# desktop window (no arguments) starts without them (issue 4, start-up time).
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -49,6 +42,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_template_validate(args: argparse.Namespace) -> int:
     """Report every problem of a template file."""
+    from audit_app.domain.diagnostics import InvalidInput
     from audit_app.services.templates import validate_template
 
     problems = validate_template(args.path)
@@ -77,6 +71,8 @@ def cmd_audit_create(args: argparse.Namespace) -> int:
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
     """List audits as text or JSON."""
+    import json
+
     from audit_app.services.audits import list_audits
 
     audits = list_audits(_ctx(args))
@@ -166,6 +162,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (global options before the command)."""
+    import argparse
+
+    from audit_app.commands.colleague import add_colleague_commands
+    from audit_app.commands.packages import add_package_commands
+    from audit_app.commands.tables import (
+        cmd_agreement,
+        cmd_audit_get,
+        cmd_audit_set,
+        cmd_chart,
+        cmd_gender,
+        cmd_genomlysning,
+        cmd_tables,
+    )
+
     parser = argparse.ArgumentParser(
         prog="audit-app", description="Aktgranskning: granskning av akter inom socialtjänsten.")
     parser.add_argument("--data-dir", help="data directory (default: AUDIT_APP_DATA_DIR or the "
@@ -300,14 +310,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; exit 0 on success, 2 on rejected input, 1 on an unexpected failure."""
+    """Run one command; exit 0 on success, 2 on rejected input, 1 on an unexpected failure.
+
+    Without arguments the desktop window opens at once, without building the parser.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words:
+        from types import SimpleNamespace
+
+        gui_args = SimpleNamespace(data_dir=None, db=None, encrypt=False, passphrase_file=None,
+                                   debug=False)
+        return _run(cmd_gui, gui_args)  # type: ignore[arg-type]
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # argparse already printed the usage message
         return 0 if exc.code == 0 else 2
+    return _run(args.handler, args)
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
+    """Call a handler, turning its errors into messages and exit codes."""
+    from audit_app.domain.diagnostics import AuditAppError, InvalidInput
+
     try:
-        return int(args.handler(args))
+        return int(handler(args))
     except InvalidInput as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic.format(), file=sys.stderr)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -333,5 +332,7 @@ def restore_layout(window: MainWindow) -> None:
 
 
 def start_soon(window: MainWindow) -> None:
-    """Load data once the event loop runs, so the window shows first."""
-    QTimer.singleShot(0, window.start)
+    """Load data once the window has painted, so it shows (and paints) first; call before show."""
+    from audit_app.gui.first_paint import after_first_paint
+
+    after_first_paint(window, window.start)

@@ -5,11 +5,7 @@ Run ``python -m audit_app.gui.translations --compile`` after changing a .ts file
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +17,8 @@ APP_CATALOG = "audit_app"
 
 def find_lrelease() -> Path | None:
     """PySide6's lrelease in this environment, else one on PATH."""
+    import shutil
+
     bindir = Path(sys.executable).parent
     candidates = [bindir / "pyside6-lrelease", bindir / "pyside6-lrelease.exe"]
     try:
@@ -43,6 +41,8 @@ def find_lrelease() -> Path | None:
 
 def compile_all(directory: Path = TRANSLATIONS_DIR) -> list[Path]:
     """Compile every .ts file in ``directory`` to a .qm file beside it; returns the .qm files."""
+    import subprocess
+
     lrelease = find_lrelease()
     if lrelease is None:
         raise RuntimeError("lrelease not found (install pyside6-essentials)")
@@ -60,6 +60,9 @@ def _fresh_catalog(language: str) -> Path | None:
     ts = TRANSLATIONS_DIR / f"{APP_CATALOG}_{language}.ts"
     qm = ts.with_suffix(".qm")
     if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
+        import contextlib
+        import subprocess  # only here: the usual start finds the catalog compiled
+
         # A read-only install keeps using what is there.
         with contextlib.suppress(OSError, RuntimeError, subprocess.CalledProcessError):
             compile_all()
@@ -94,6 +97,9 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``--compile`` builds every .qm file."""
+    import argparse
+    import subprocess
+
     parser = argparse.ArgumentParser(prog="python -m audit_app.gui.translations")
     parser.add_argument("--compile", action="store_true", help="compile .ts to .qm")
     args = parser.parse_args(argv)
