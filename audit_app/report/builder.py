@@ -2,8 +2,8 @@
 
 The chapters follow the seed report 002: Sammanfattning, Inledning, Granskningsmetod, Målgrupp,
 urval och avgränsning, Utgångspunkter, Bakgrund, Granskningsresultat, Dialogmöten, Analys per
-kvalitetsområde, Jämställdhetsanalys and the template as an appendix. The PDF is rendered in
-several passes (the table of contents needs the page numbers, the footer the page count).
+kvalitetsområde, Jämställdhetsanalys and the template as an appendix. The PDF is laid out and
+drawn once: the contents' page numbers and the footer's page count are filled in at the end.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from audit_app.report.chapters import (
     plain_chapter,
     title_page,
 )
+from audit_app.report.contents import OnePassContents, toc_entries
 from audit_app.report.data import ReportData
 from audit_app.report.gender import gender_chapter
 from audit_app.report.results import results_chapter
@@ -28,8 +29,8 @@ from audit_app.report.suppression import GENDER, MAIN, mask_tables
 from audit_app.report.templates import ReportDocument, numbered_canvas
 
 CREATOR = "Aktgranskning"
-#: Rendering passes expected for the progress estimate (TOC, then page numbers settle).
-EXPECTED_PASSES = 2
+#: Rendering passes: one (the contents' page numbers are filled in at the end, see ``contents``).
+EXPECTED_PASSES = 1
 
 Progress = Callable[[int, int], None]
 
@@ -59,7 +60,7 @@ class _Progress:
         self.callback = callback
         self.per_pass = max(flowables, 1)
         self.total = self.per_pass * EXPECTED_PASSES + 1
-        self.passes = 0
+        self.passes = 1  # a single ``build`` announces no pass
         self.done = 0
 
     def __call__(self, kind: str, value: int) -> None:
@@ -102,6 +103,10 @@ def build_report(data: ReportData, progress: Progress | None = None) -> bytes:
     tracker = _Progress(progress, len(story.flowables))
     tracker.report(0)
     doc.setProgressCallBack(tracker)
-    doc.multiBuild(story.flowables, canvasmaker=numbered_canvas(data.title))
+    entries = toc_entries(story.flowables)
+    for flowable in story.flowables:
+        if isinstance(flowable, OnePassContents):
+            flowable.prefill(entries)
+    doc.build(story.flowables, canvasmaker=numbered_canvas(data.title))
     tracker.finish()
     return out.getvalue()

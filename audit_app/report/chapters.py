@@ -15,9 +15,10 @@ from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, T
 from reportlab.platypus.flowables import TopPadder
 
 from audit_app.report import styles
+from audit_app.report.contents import table_of_contents
 from audit_app.report.data import ReportData
 from audit_app.report.story import Story
-from audit_app.report.templates import CONTENT_TEMPLATE, table_of_contents
+from audit_app.report.templates import CONTENT_TEMPLATE
 from audit_app.report.text import (
     format_date,
     format_int,

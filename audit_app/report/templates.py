@@ -14,7 +14,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from audit_app.report import fonts, styles
 
@@ -42,6 +41,8 @@ def numbered_canvas(footer_title: str) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []
+            self.toc_pages: dict[str, int] = {}  # heading key -> page (the contents' numbers)
+            self.toc_forms: dict[str, tuple[Any, ...]] = {}
 
         def showPage(self) -> None:  # noqa: N802 - ReportLab's name
             self._page_states.append(dict(self.__dict__))
@@ -53,6 +54,9 @@ def numbered_canvas(footer_title: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self._draw_footer(total)
                 super().showPage()
+            from audit_app.report.contents import define_page_numbers
+
+            define_page_numbers(self, self.toc_pages, self.toc_forms)
             super().save()
 
         def _draw_footer(self, total: int) -> None:
@@ -160,6 +164,9 @@ class ReportDocument(BaseDocTemplate):
         key = flowable.outline_key
         text = flowable.outline_text
         self.canv.bookmarkPage(key)
+        pages = getattr(self.canv, "toc_pages", None)
+        if pages is not None:
+            pages[key] = self.page
         self.canv.addOutlineEntry(_plain(text), key, level=level, closed=level >= 1)
         if level < TOC_DEPTH and getattr(flowable, "outline_toc", True):
             self.notify("TOCEntry", (level, text, self.page, key))
@@ -168,10 +175,3 @@ class ReportDocument(BaseDocTemplate):
 def _plain(markup: str) -> str:
     """Paragraph markup without tags or entities, for the PDF outline."""
     return unescape(re.sub(r"<[^>]+>", "", markup))
-
-
-def table_of_contents() -> TableOfContents:
-    """The TOC flowable with the report's level styles and dotted leaders."""
-    toc = TableOfContents(dotsMinLevel=1)  # chapters: number only; sections: dotted
-    toc.levelStyles = list(styles.get_styles().toc_levels)
-    return toc
