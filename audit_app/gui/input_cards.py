@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
+    QToolButton,
+    QWidgetAction,
 )
 
 from audit_app.gui.question_card import QuestionCard, muted, number_text, translate
@@ -31,6 +35,7 @@ class _LineCard(QuestionCard):
         self.line.returnPressed.connect(lambda: self.move.emit(self.question.id, 1))
         self.line.installEventFilter(self)
         row.addWidget(self.line)
+        self.input_row = row
         row.addWidget(muted(QLabel(self._hint())))
         row.addStretch(1)
         self.input_area.addLayout(row)
@@ -80,11 +85,46 @@ class NumberCard(_LineCard):
 
 
 class DateCard(_LineCard):
-    """A date written YYYY-MM-DD."""
+    """A date written YYYY-MM-DD or picked in a calendar; an empty field is no answer."""
 
     def _build_input(self) -> None:
         super()._build_input()
         self.line.setPlaceholderText(translate("QuestionCard", "YYYY-MM-DD"))
+        self.calendar_button = QToolButton()
+        self.calendar_button.setObjectName("calendarButton")
+        self.calendar_button.setText(translate("QuestionCard", "Calendar…"))
+        self.calendar_button.setToolTip(translate("QuestionCard", "Pick the date in a calendar"))
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the comment
+        self.calendar_button.clicked.connect(self.open_calendar)
+        self.input_row.insertWidget(1, self.calendar_button)
+        self.calendar: QCalendarWidget | None = None
+        self._menu: QMenu | None = None
+
+    def open_calendar(self) -> None:
+        """Show the calendar under the field, on the written date or else today."""
+        if self._menu is None:
+            self._menu = QMenu(self)
+            self.calendar = QCalendarWidget()
+            self.calendar.setObjectName("dateCalendar")
+            self.calendar.setGridVisible(True)
+            self.calendar.clicked.connect(self.pick)
+            self.calendar.activated.connect(self.pick)
+            action = QWidgetAction(self._menu)
+            action.setDefaultWidget(self.calendar)
+            self._menu.addAction(action)
+        assert self.calendar is not None
+        written = QDate.fromString(self.line.text().strip(), "yyyy-MM-dd")
+        self.calendar.setSelectedDate(written if written.isValid() else QDate.currentDate())
+        self._menu.popup(self.line.mapToGlobal(self.line.rect().bottomLeft()))
+        self.calendar.setFocus()
+
+    def pick(self, date: QDate) -> None:
+        """Write the picked date in the field and store it."""
+        if self._menu is not None:
+            self._menu.close()
+        self.line.setText(date.toString("yyyy-MM-dd"))
+        self._finished()
+        self.line.setFocus()
 
     def _show_value(self, value: Value | None) -> None:
         text = value if isinstance(value, str) else ""

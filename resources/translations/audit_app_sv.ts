@@ -885,6 +885,14 @@ Spara ändå? Det loggas.</translation>
         <source>YYYY-MM-DD</source>
         <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
+    <message>
+        <source>Calendar…</source>
+        <translation>Kalender…</translation>
+    </message>
+    <message>
+        <source>Pick the date in a calendar</source>
+        <translation>Välj datumet i en kalender</translation>
+    </message>
 </context>
 <context>
     <name>SectionNavigator</name>
