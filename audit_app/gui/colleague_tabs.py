@@ -42,7 +42,7 @@ class AgreementTab(QWidget):
         self.page = page
         self.computed_for: str | None = None
         self.computing = False
-        self.compute_button = QPushButton(self.tr("Compute again"))
+        self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setObjectName("computeAgreement")
         self.compute_button.clicked.connect(self.compute)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
@@ -84,14 +84,18 @@ class AgreementTab(QWidget):
             self.model.agreement = None
             self.model.set_rows([], [])
             self.computed_for = None
-        if self.isVisible() and self.computed_for is None:
-            self.compute()
+        if self.isVisible():
+            self._compute_when_unblinded()
         self._enable()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
-        """Compute on first showing."""
+        """Compute on first showing, once the review phase has ended (the button always works)."""
         super().showEvent(event)
-        if self.computed_for is None and not self.computing and self.page.audit_id:
+        self._compute_when_unblinded()
+
+    def _compute_when_unblinded(self) -> None:
+        if (self.computed_for is None and not self.computing and self.page.audit_id
+                and self.page.phase != REVIEW):
             self.compute()
 
     def compute(self) -> None:

@@ -1475,8 +1475,8 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>AgreementTab</name>
     <message>
-        <source>Compute again</source>
-        <translation>Beräkna igen</translation>
+        <source>Compute</source>
+        <translation>Beräkna</translation>
     </message>
     <message>
         <source>Export CSV…</source>

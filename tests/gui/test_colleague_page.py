@@ -63,6 +63,8 @@ def test_phase_changes_only_after_confirmation(make_window, qtbot, gui_ctx: AppC
     end = page.phase_buttons["reconcile"]
     assert end.isVisible() and not page.phase_buttons["closed"].isVisible()
     assert not page.reconcile_tab.decide_button.isEnabled()  # blinded: nothing compared
+    page.tabs.setCurrentWidget(page.agreement_tab)
+    assert page.agreement_tab.model.agreement is None and not workers.busy()
     monkeypatch.setattr(page, "confirm", lambda title, text: False)
     qtbot.mouseClick(end, Qt.MouseButton.LeftButton)
     assert audit_phase(gui_ctx, audit_id) == "review"
@@ -179,3 +181,23 @@ def test_the_page_speaks_swedish(make_window, qtbot, gui_ctx: AppContext, tmp_pa
     assert page.phase_label.text().startswith("Fas: avstämning")
     assert page.reconcile_tab.model.headers[:2] == ["Akt", "Fråga"]
     assert page.plan_tab.reviewers.headers[0] == "Granskare"
+
+
+def test_a_refused_phase_change_is_shown_and_nothing_changes(
+        make_window, qtbot, gui_ctx: AppContext, tmp_path: Path, monkeypatch,
+        shown: list[tuple[str, str]]) -> None:
+    from audit_app.domain.diagnostics import InputRejected
+
+    audit_id = reviewed_audit(gui_ctx, tmp_path)
+    window = make_window()
+    page = open_page(window, qtbot, audit_id)
+    assert page.agreement_tab.model.agreement is None  # not computed until the tab shows
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise InputRejected("2 disagreements are not decided yet")
+
+    monkeypatch.setattr("audit_app.services.blinding.change_phase", refuse)
+    monkeypatch.setattr(page, "confirm", lambda title, text: True)
+    qtbot.mouseClick(page.phase_buttons["closed"], Qt.MouseButton.LeftButton)
+    assert shown and shown[-1][1] == "2 disagreements are not decided yet"
+    assert audit_phase(gui_ctx, audit_id) == "reconcile"
