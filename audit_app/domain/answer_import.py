@@ -37,7 +37,7 @@ and value as a pair) is checked once and its result, diagnostics included, reuse
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from audit_app.domain.csv_reading import CsvStream, is_broken, no_rows, open_csv
 from audit_app.domain.diagnostics import Diagnostic, InvalidInput
@@ -64,12 +64,11 @@ _Problem = tuple[str, str]
 _Answer = tuple[Question | None, Value | None, tuple[_Problem, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     """One answer of an answers file, checked and converted.
 
     ``reviewer`` is ``None`` for a consensus answer; ``comment`` is ``None`` when the file has no
-    comment column (an empty cell is ``""``).
+    comment column (an empty cell is ``""``). A named tuple: a file makes one per record.
     """
 
     line: int
@@ -125,11 +124,9 @@ def parse_answer_rows(
         reviewer, reviewer_error = same_reviewer, None
         if reviewer_at >= 0:
             raw = fields[reviewer_at]
-            reviewer = reviewer_memo.get(raw) or reviewer_memo.setdefault(
-                raw, normalize_text(raw) or default_reviewer
+            reviewer, reviewer_error = reviewer_memo.get(raw) or reviewer_memo.setdefault(
+                raw, cells.reviewer(raw, default_reviewer)
             )
-            if reviewer != default_reviewer:
-                reviewer_error = reviewer_problem(reviewer)
         comment, comment_error = None, None
         if comment_at >= 0:
             raw = fields[comment_at]
@@ -174,7 +171,7 @@ class _Cells:
         self.options: dict[str, OptionIndex] = {}
         self.cases: dict[str, tuple[str, str, _Problem | None]] = {}
         self.answers: dict[tuple[str, str], _Answer] = {}
-        self.reviewers: dict[str, str] = {}
+        self.reviewers: dict[str, tuple[str, _Problem | None]] = {}
         self.comments: dict[str, tuple[str, _Problem | None]] = {}
 
     def case(self, raw: str) -> tuple[str, str, _Problem | None]:
@@ -218,6 +215,11 @@ class _Cells:
                 _unknown_question(self.question_col, question_id, self.template),
             )
         return question, None
+
+    def reviewer(self, raw: str, default_reviewer: str) -> tuple[str, _Problem | None]:
+        """The reviewer named by a cell (empty: the default one, already checked) and its problem."""
+        reviewer = normalize_text(raw) or default_reviewer
+        return reviewer, None if reviewer == default_reviewer else reviewer_problem(reviewer)
 
     def comment(self, raw: str) -> tuple[str, _Problem | None]:
         """The comment (trimmed, NFC) and its problem."""

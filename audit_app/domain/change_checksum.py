@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 
 #: The columns an entry's checksum covers, in this order (everything but its id).
 CHECKED_COLUMNS: tuple[str, ...] = ("at", "actor", "audit_id", "case_label", "question_id",
@@ -31,3 +32,35 @@ def change_checksum(at: object, actor: object, audit_id: object, case_label: obj
     payload = json.dumps(["v1", canonical_time(at), *texts], ensure_ascii=False,
                          separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def change_checksums(rows: Iterable[Sequence[object]]) -> list[str]:
+    """:func:`change_checksum` of many entries (tuples in ``CHECKED_COLUMNS`` order), much faster.
+
+    The same checksums: each time and each distinct text is converted once, and an entry's JSON is
+    joined from those pieces exactly as ``json.dumps`` writes the list.
+    """
+    times: dict[object, str] = {}
+    # Only None and texts are kept: no other value equals a text, so a number is never mistaken.
+    pieces: dict[object, str] = {None: "null"}
+    get = pieces.get
+
+    def piece(value: object) -> str:
+        if value.__class__ is str:
+            pieces[value] = _ENCODE(value)
+            return pieces[value]
+        return _ENCODE(str(value))
+
+    sha256 = hashlib.sha256
+    sums: list[str] = []
+    for row in rows:
+        at = row[0]
+        moment = times.get(at)
+        if moment is None:
+            moment = times[at] = '["v1",' + _ENCODE(canonical_time(at)) + ","
+        payload = moment + ",".join([get(v) or piece(v) for v in row[1:]]) + "]"
+        sums.append(sha256(payload.encode("utf-8", "surrogatepass")).hexdigest())
+    return sums

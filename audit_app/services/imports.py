@@ -13,6 +13,7 @@ from audit_app.domain.final_answers import derive_value
 from audit_app.domain.reviewers import reviewer_problem
 from audit_app.domain.values import ValueError_, decode_value, encode_value, normalize_text
 from audit_app.services.audits import open_audit
+from audit_app.services.bulk_work import collector_paused
 from audit_app.services.context import AppContext
 from audit_app.storage.models import CaseRow
 from audit_app.storage.repository import AnswerWrite
@@ -98,7 +99,7 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
     problem = None if consensus else reviewer_problem(default_reviewer)
     if problem is not None:
         raise InputRejected(f"reviewer: {problem[1]}")
-    with ctx.db.unit_of_work() as repo:
+    with collector_paused(), ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         template = audit.template
         cases = {c.label: c for c in repo.cases(audit.id)}
@@ -112,10 +113,10 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
         case_keys = {label: (case.id, case.label) for label, case in cases.items()}
         encoded: dict[tuple[str, object], str] = {}
         for row in rows:
-            question = questions[row.question]
             key = (row.question, row.value)
             text = encoded.get(key)
             if text is None:
+                question = questions[row.question]
                 text = encoded[key] = encode_value(question.type, row.value, question.options or [])
             if consensus:
                 if repo.put_consensus(audit.id, cases[row.case], row.question, text, row.comment,
