@@ -68,6 +68,7 @@ def describe(code: str) -> str:
         "bad-bins": translate("Errors", "Classes overlap or are invalid"),
         "no-options": translate("Errors", "Question without options"),
         "blinded": translate("Errors", "Hidden during the review phase"),
+        "review-ended": translate("Errors", "The review phase has ended"),
         "key": translate("Errors", "The key cannot be used"),
         "package-rejected": translate("Errors", "The package was not accepted"),
     }

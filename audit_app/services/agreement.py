@@ -8,6 +8,7 @@ from typing import Any
 
 from audit_app.domain.agreement import STATISTICS, build_agreement
 from audit_app.services.audits import load_records, open_audit
+from audit_app.services.blinding import require_unblinded
 from audit_app.services.context import AppContext
 
 OVERALL_ROW = "_overall"
@@ -19,9 +20,13 @@ CSV_COLUMNS = ["question", "units", "percent_agreement",
 
 
 def audit_agreement(ctx: AppContext, audit_ref: str) -> dict[str, Any]:
-    """Percent agreement, Cohen's kappa, Krippendorff's alpha and Gwet's AC1 with 95% intervals."""
+    """Percent agreement, Cohen's kappa, Krippendorff's alpha and Gwet's AC1 with 95% intervals.
+
+    Refused (``Blinded``) while a colleague review is in its review phase.
+    """
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
+        require_unblinded(repo, audit.row, "the agreement between reviewers")
         cases, answers = load_records(repo, audit)
     return build_agreement(audit.template, cases, answers, audit_id=audit.id,
                            audit_name=audit.name)

@@ -4,7 +4,9 @@ An audit moves through three phases: ``review`` (the reviewers answer), ``reconc
 leader compares the answers and records consensus) and ``closed``. While a colleague review
 (an audit with a review plan) is in its review phase, a reviewer's views show only the
 reviewer's own answers; comparing reviewers (reconciliation, the side-by-side views) waits
-until the team leader ends the phase. Every phase change is logged.
+until the team leader ends the phase. Once it has ended, reviewers' answers are no longer
+written (by hand, from a CSV file or from a package); consensus answers still are. Every phase
+change is logged.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ class Blinded(InputRejected):
     code = "blinded"
 
 
+class ReviewEnded(InputRejected):
+    """The review phase is over: reviewers' answers can no longer be written."""
+
+    code = "review-ended"
+
+
 def blinded(repo: Repository, audit: AuditRow) -> bool:
     """Whether reviewers see only their own answers: a colleague review in its review phase."""
     return audit.phase == REVIEW and has_review_plan(repo, audit.id)
@@ -59,10 +67,28 @@ def require_ended(audit: AuditRow) -> None:
                       f"'{audit.name}' reconcile)")
 
 
-def require_unblinded(repo: Repository, audit: AuditRow) -> None:
-    """Refuse while the audit is blinded (a colleague review in its review phase)."""
-    if blinded(repo, audit):
+def require_review_phase(audit: AuditRow) -> None:
+    """Refuse to write a reviewer's answer once the team leader has ended the review phase."""
+    if audit.phase != REVIEW:
+        raise ReviewEnded(f"the review phase of the audit '{audit.name}' has ended (phase: "
+                          f"{audit.phase}): reviewers' answers can no longer be changed; the team "
+                          f"leader records consensus answers (audit-app reconcile '{audit.name}' "
+                          f"decide), or reopens the review (audit-app audit phase '{audit.name}' "
+                          "review)")
+
+
+def require_unblinded(repo: Repository, audit: AuditRow, what: str | None = None) -> None:
+    """Refuse while the audit is blinded (a colleague review in its review phase).
+
+    ``what`` names what waits (the agreement, the report...) in the message.
+    """
+    if not blinded(repo, audit):
+        return
+    if what is None:
         require_ended(audit)
+    raise Blinded(f"the audit '{audit.name}' is in its review phase: each reviewer sees only "
+                  f"their own answers, so {what} waits until the team leader ends it "
+                  f"(audit-app audit phase '{audit.name}' reconcile)")
 
 
 def audit_phase(ctx: AppContext, audit_ref: str) -> str:

@@ -17,13 +17,19 @@ from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.final_answers import CaseResolver
 from audit_app.domain.values import encode_value
 from audit_app.services.audits import load_records, open_audit
+from audit_app.services.blinding import require_unblinded
 from audit_app.services.context import AppContext
 
 
 def raw_data(ctx: AppContext, audit_ref: str) -> dict[str, Any]:
-    """Everything an analyst needs outside the program, as plain data."""
+    """Everything an analyst needs outside the program, as plain data.
+
+    Refused (``Blinded``) while a colleague review is in its review phase: it holds every
+    reviewer's answers and the change log.
+    """
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
+        require_unblinded(repo, audit.row, "the export of the reviewers' answers")
         cases, answers = load_records(repo, audit)
         label_of = {c.id: c.label for c in repo.cases(audit.id)}
         reviewer_rows = [

@@ -13,6 +13,7 @@ from audit_app.domain.final_answers import derive_value
 from audit_app.domain.reviewers import reviewer_problem
 from audit_app.domain.values import ValueError_, decode_value, encode_value, normalize_text
 from audit_app.services.audits import open_audit
+from audit_app.services.blinding import require_review_phase
 from audit_app.services.bulk_work import collector_paused
 from audit_app.services.context import AppContext
 from audit_app.storage.models import CaseRow
@@ -101,6 +102,8 @@ def import_answers(ctx: AppContext, audit_ref: str, path: str | Path, *,
         raise InputRejected(f"reviewer: {problem[1]}")
     with collector_paused(), ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
+        if not consensus:
+            require_review_phase(audit.row)
         template = audit.template
         cases = {c.label: c for c in repo.cases(audit.id)}
         rows = parse_answer_rows(data, str(path), template, known_cases=set(cases),

@@ -29,6 +29,7 @@ from audit_app.domain.packages import (
 )
 from audit_app.domain.values import normalize_text
 from audit_app.services.audits import OpenedAudit, frozen_template
+from audit_app.services.blinding import require_review_phase
 from audit_app.services.context import AppContext
 from audit_app.services.keys import find_contact, load_identity
 from audit_app.services.package_crypto import seal, write_atomically
@@ -128,6 +129,7 @@ def import_answers_package(ctx: AppContext, path: Path, *, passphrase: str | Non
         if row.template_sha256 != m.template_sha256:
             raise PackageRejected("wrong-template", f"the audit '{row.name}' here has another "
                                                     "template than the package was made with")
+        require_review_phase(row)
         if repo.first_logged(row.id, "package-imported", m.package_id) is not None:
             return Received(m, sender, already=True)
         check_answers(frozen_template(row), payload.answers)

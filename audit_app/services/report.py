@@ -19,6 +19,7 @@ from audit_app.report import ReportData, build_report
 from audit_app.report.data import SampleFacts, TemplateInfo, Vignette
 from audit_app.services.audit_settings import small_cell_limit
 from audit_app.services.audits import OpenedAudit, load_records, open_audit
+from audit_app.services.blinding import require_unblinded
 from audit_app.services.context import AppContext
 from audit_app.services.table_views import Breakdown, count_views, view_name
 
@@ -84,9 +85,13 @@ def save_report_text(ctx: AppContext, audit_ref: str, kind: str, key: str, text:
 
 
 def report_data(ctx: AppContext, audit_ref: str, by: str | None = None) -> ReportData:
-    """Everything the report shows, as plain data (the report package never queries)."""
+    """Everything the report shows, as plain data (the report package never queries).
+
+    Refused (``Blinded``) while a colleague review is in its review phase.
+    """
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
+        require_unblinded(repo, audit.row, "the report")
         cases, answers = load_records(repo, audit)
     template = audit.template
     if by is None:

@@ -22,7 +22,7 @@ from audit_app.domain.values import (
     parse_number,
 )
 from audit_app.services.audits import OpenedAudit, open_audit_cached
-from audit_app.services.blinding import check_viewer
+from audit_app.services.blinding import check_viewer, require_review_phase
 from audit_app.services.case_form import (  # the read side; re-exported for callers
     REVIEWER_SEPARATOR,
     CaseForm,
@@ -195,6 +195,7 @@ def _write(ctx: AppContext, repo: Repository, audit: OpenedAudit, case_label: st
     """
     name, reviewer = reviewer, check_reviewer(reviewer)
     check_viewer(repo, audit.row, reviewer, ctx.actor)
+    require_review_phase(audit.row)
     if case is None:
         case = stored_case_of(repo, audit, case_label)
     if rows is None or name != reviewer:

@@ -1898,6 +1898,10 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
         <translation>Dolt under granskningsfasen</translation>
     </message>
     <message>
+        <source>The review phase has ended</source>
+        <translation>Granskningsfasen är avslutad</translation>
+    </message>
+    <message>
         <source>The key cannot be used</source>
         <translation>Nyckeln kan inte användas</translation>
     </message>
