@@ -144,6 +144,8 @@ def _stat_rows(stats: Mapping[str, Any], codes: list[str], mask: TableMask) -> l
 # --- rendering -------------------------------------------------------------------------------
 
 MIN_LABEL_WIDTH = 150.0
+#: The left and right padding of every table cell (``styles.data_table_style``).
+CELL_PADDING = 4.0
 
 
 def _longest_word(text: str, font: str, size: float) -> float:
@@ -192,13 +194,14 @@ def render(model: TableModel, width: float = styles.FRAME_WIDTH) -> list[Flowabl
         longest = max((stringWidth(r.label, fonts.BOLD, styles.TABLE_SIZE) for r in model.rows), default=0.0)
         label_w = min(width - sum(col_w), max(MIN_LABEL_WIDTH + 70, longest + 16))
         head_rows = 2 if n_sub > 1 or any(model.sub_heads) else 1
-        head: list[list[Any]] = [[Paragraph(escape(model.label_head), st.cell_head)]]
+        head: list[list[Any]] = [[_cell(model.label_head, st.cell_head, label_w)]]
         if head_rows == 2:
             head.append([""])
         spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
         for k, i in enumerate(group):
             first = 1 + k * n_sub
-            head[0] += [Paragraph(escape(model.columns[i]), st.cell_head_right)] + [""] * (n_sub - 1)
+            span_w = sum(col_w[k * n_sub : (k + 1) * n_sub])
+            head[0] += [_cell(model.columns[i], st.cell_head_right, span_w)] + [""] * (n_sub - 1)
             if head_rows == 2:
                 head[1] += list(model.sub_heads)
             if n_sub > 1:
@@ -214,9 +217,10 @@ def render(model: TableModel, width: float = styles.FRAME_WIDTH) -> list[Flowabl
             strong = row.role == "group" or row.label == STATUS_LABELS["answered"]
             style = st.cell_bold if strong else st.cell
             cells = [c for i in group for c in row.cells[i * n_sub : (i + 1) * n_sub]]
-            body.append([Paragraph(escape(row.label), style), *cells])
+            body.append([_cell(row.label, style, label_w), *cells])
             if row.role == "group":
                 shaded.append(index)
+                bold_rows.append(index)  # a plain-text label takes the row's font
             if row.role == "status" and (r == 0 or model.rows[r - 1].role != "status"):
                 rule_above.append(index)
             if row.label == STATUS_LABELS["answered"]:
@@ -241,6 +245,16 @@ def render(model: TableModel, width: float = styles.FRAME_WIDTH) -> list[Flowabl
         )
         flowables += [table, Spacer(1, 4)]
     return flowables
+
+
+def _cell(text: str, style: Any, width: float) -> str | Paragraph:
+    """The text as it is when it fits on one line (drawn with the row's font, much cheaper to
+    lay out), else a Paragraph that wraps."""
+    room = width - 2 * CELL_PADDING
+    fits = stringWidth(text, style.fontName, style.fontSize) <= room
+    if fits and not style.leftIndent and "\n" not in text:
+        return text
+    return Paragraph(escape(text), style)
 
 
 def _row_groups(model: TableModel, head_rows: int) -> tuple[tuple[int, int], ...]:
