@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class CaseDialog(QDialog):
-    """Enter a new case's label and fields, or change an existing case's fields."""
+    """Enter a new case's label and fields, or change an existing case's label and fields."""
 
     def __init__(self, template: Template, save: Callable[[str, dict[str, str | None], bool],
                                                           CaseChange],
@@ -41,8 +41,7 @@ class CaseDialog(QDialog):
         self.setMinimumWidth(440)
         form = QFormLayout()
         self.label_edit = QLineEdit(label)
-        self.label_edit.setObjectName("label")
-        self.label_edit.setReadOnly(editing)
+        self.label_edit.setObjectName("label")  # editable when editing too: renames the case
         self.label_edit.setPlaceholderText(self.tr("e.g. HV-01 (never a personal identity number)"))
         self.errors: dict[str, QLabel] = {}
         self.inputs: dict[str, QComboBox | QLineEdit] = {}
@@ -115,7 +114,9 @@ class CaseDialog(QDialog):
                 for key, (code, message) in exc.problems.items():
                     label = self.errors.get(key)
                     if label is not None:
-                        label.setText(f"{describe(code)}: {message}")
+                        # A label's problems say all in their (translated) headline.
+                        label.setText(describe(code) if key == "label"
+                                      else f"{describe(code)}: {message}")
                         label.show()
                 return
             except AuditAppError as exc:

@@ -206,17 +206,23 @@ class CasesPage(QWidget):
             self.select(dialog.change.label)
 
     def edit_case(self) -> None:
-        """Change the selected case's fields."""
+        """Change the selected case's label (a rename) or fields."""
         label = self.selected()
         if self.audit_id is None or self.model.template is None or label is None:
             return
         audit_id = self.audit_id
         summary = self.model.summary(self.model.row_of(label))
-        dialog = CaseDialog(self.model.template, lambda _label, values, allow:
-                            self.session.edit_case(audit_id, label, values, allow),
+        dialog = CaseDialog(self.model.template, lambda new_label, values, allow:
+                            self.session.edit_case(audit_id, label, values, allow, new_label),
                             label=label, inputs=summary.inputs, parent=self)
         if dialog.exec() and dialog.change is not None:
-            self.model.update_case(dialog.change.after)
+            if dialog.change.label != label:  # renamed: the list is keyed by label
+                self.reload()
+                self.select(dialog.change.label)
+                self.message.emit(fmt(self.tr("Case %1 is now called %2"), label,
+                                      dialog.change.label))
+            else:
+                self.model.update_case(dialog.change.after)
 
     def toggle_exclusion(self) -> None:
         """Exclude the selected case with a reason, or include an excluded one again."""

@@ -137,12 +137,12 @@ class Session(QObject):
         return change
 
     def edit_case(self, audit_id: str, label: str, fields: Mapping[str, str | None],
-                  allow_identifiers: bool = False) -> CaseChange:
-        """Change a case's fields."""
+                  allow_identifiers: bool = False, new_label: str | None = None) -> CaseChange:
+        """Change a case's fields, and its label when ``new_label`` differs (logged)."""
         from audit_app.services.cases import edit_case
 
         change = edit_case(self.ctx, audit_id, label, fields, reviewer=self.reviewer,
-                           allow_identifiers=allow_identifiers)
+                           allow_identifiers=allow_identifiers, new_label=new_label)
         self._case_written(audit_id)
         return change
 

@@ -256,21 +256,50 @@ def add_case(ctx: AppContext, audit_ref: str, label: str, fields: Mapping[str, s
 
 
 def edit_case(ctx: AppContext, audit_ref: str, label: str, fields: Mapping[str, str | None], *,
-              reviewer: str, allow_identifiers: bool = False) -> CaseChange:
-    """Change a case's fields: a field absent from ``fields`` stays, a blank one is cleared."""
+              reviewer: str, allow_identifiers: bool = False,
+              new_label: str | None = None) -> CaseChange:
+    """Change a case's fields: a field absent from ``fields`` stays, a blank one is cleared.
+
+    ``new_label`` renames the case (in the same transaction): it passes the same checks as a new
+    case's label, must not be another case's, and the rename is logged (``case-renamed``).
+    """
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         case = find_case(repo, audit, label)
         before = _summary(repo, audit, case, reviewer)
         problems: dict[str, tuple[str, str]] = {}
+        renamed = _new_label(repo, audit, case, new_label, allow_identifiers, problems)
         stored: dict[str, str] = json.loads(case.fields_json or "{}")
         encoded = _apply_fields(audit.template, stored, fields, allow_identifiers, problems)
         if problems:
             raise CaseRejected(problems)
         changed = repo.save_case(case, encoded, case.excluded_reason, ctx.actor)
+        if renamed is not None:
+            repo.log(ctx.actor, audit.id, renamed, action="case-renamed", old_value=case.label,
+                     new_value=renamed)
+            repo.rename_case(case, renamed)
+            changed = True
         if changed:
             _log_override(repo, ctx, audit, case.label, allow_identifiers)
         return CaseChange(case.label, before, _summary(repo, audit, case, reviewer), changed)
+
+
+def _new_label(repo: Repository, audit: OpenedAudit, case: CaseRow, new_label: str | None,
+               allow_identifiers: bool, problems: dict[str, tuple[str, str]]) -> str | None:
+    """A valid new label for a case, None when it keeps its label (problems noted under label)."""
+    if new_label is None:
+        return None
+    try:
+        clean = check_label(new_label, allow_identifiers=allow_identifiers)
+    except CaseRejected as exc:
+        problems.update(exc.problems)
+        return None
+    if clean == case.label:
+        return None
+    if repo.case_by_label(audit.id, clean) is not None:
+        problems["label"] = ("duplicate-case", f"another case is already called '{clean}'")
+        return None
+    return clean
 
 
 def exclude_case(ctx: AppContext, audit_ref: str, label: str, reason: str, *,

@@ -250,11 +250,29 @@ def _history_problems(kind: str, entries: list[_Entry], stored: dict[tuple[objec
     return problems
 
 
+def _renames(conn: sqlite3.Connection) -> list[tuple[int, object, object, object]]:
+    """Every logged rename of a case: (entry id, audit id, old label, new label), in log order."""
+    return [tuple(row) for row in conn.execute(  # type: ignore[misc]
+        "SELECT id, audit_id, old_value, new_value FROM change_log "
+        "WHERE action = 'case-renamed' ORDER BY id")]
+
+
+def _label_now(renames: list[tuple[int, object, object, object]], entry_id: int,
+               audit_id: object, label: object) -> object:
+    """The label a logged case has now: the renames logged after the entry followed in order."""
+    for rename_id, audit, old, new in renames:
+        if rename_id > entry_id and audit == audit_id and old == label:
+            label = new
+    return label
+
+
 def _answer_problems(conn: sqlite3.Connection) -> list[str]:
     marks = ", ".join("?" for _ in _ANSWER_ACTIONS)
+    renames = _renames(conn)
     entries: list[_Entry] = [
-        ((a, label, q, r), action, old, new) for a, label, q, r, action, old, new in conn.execute(
-            "SELECT audit_id, case_label, question_id, reviewer, action, old_value, new_value "
+        ((a, _label_now(renames, i, a, label), q, r), action, old, new)
+        for i, a, label, q, r, action, old, new in conn.execute(
+            "SELECT id, audit_id, case_label, question_id, reviewer, action, old_value, new_value "
             f"FROM change_log WHERE action IN ({marks}) ORDER BY id", _ANSWER_ACTIONS)]
     stored: dict[tuple[object, ...], object] = {
         (a, label, q, r): value for a, label, q, r, value in conn.execute(
@@ -273,11 +291,12 @@ def _comment_problems(conn: sqlite3.Connection) -> list[str]:
     """
     current: dict[tuple[object, ...], object] = {}
     broken: set[tuple[object, ...]] = set()
-    for a, label, q, r, action, old, new in conn.execute(
-            "SELECT audit_id, case_label, question_id, reviewer, action, old_value, new_value "
+    renames = _renames(conn)
+    for i, a, label, q, r, action, old, new in conn.execute(
+            "SELECT id, audit_id, case_label, question_id, reviewer, action, old_value, new_value "
             "FROM change_log WHERE action IN ('answer-set', 'answer-cleared', 'comment') "
             "ORDER BY id"):
-        key = (a, label, q, r)
+        key = (a, _label_now(renames, i, a, label), q, r)
         if action == "answer-set":
             current[key] = _UNKNOWN
         elif action == "answer-cleared":
@@ -302,10 +321,12 @@ def _consensus_problems(conn: sqlite3.Connection) -> list[str]:
     """Consensus answers: the value chains through old_value; the rationale is logged as reason."""
     values: list[_Entry] = []
     rationales: list[_Entry] = []
-    for a, label, q, action, old, new, reason in conn.execute(
-            "SELECT audit_id, case_label, question_id, action, old_value, new_value, reason "
+    renames = _renames(conn)
+    for i, a, logged, q, action, old, new, reason in conn.execute(
+            "SELECT id, audit_id, case_label, question_id, action, old_value, new_value, reason "
             "FROM change_log WHERE action IN ('consensus-set', 'consensus-changed', "
             "'consensus-withdrawn') ORDER BY id"):
+        label = _label_now(renames, i, a, logged)
         values.append(((a, label, q), action, old, new))
         rationales.append(((a, label, q), action, None, reason))
     stored_values: dict[tuple[object, ...], object] = {}
@@ -328,10 +349,12 @@ def _consensus_problems(conn: sqlite3.Connection) -> list[str]:
 def _case_problems(conn: sqlite3.Connection) -> list[str]:
     """Case fields and exclusion: ``case-added`` holds the first fields, then one entry per change."""
     entries: list[_Entry] = []
-    for a, label, action, field_id, old, new in conn.execute(
-            "SELECT audit_id, case_label, action, question_id, old_value, new_value FROM change_log "
-            "WHERE action IN ('case-added', 'case-field', 'case-excluded', 'case-included') "
-            "ORDER BY id"):
+    renames = _renames(conn)
+    for i, a, logged, action, field_id, old, new in conn.execute(
+            "SELECT id, audit_id, case_label, action, question_id, old_value, new_value "
+            "FROM change_log WHERE action IN ('case-added', 'case-field', 'case-excluded', "
+            "'case-included') ORDER BY id"):
+        label = _label_now(renames, i, a, logged)
         if action == "case-added":
             try:
                 fields = json.loads(str(new))

@@ -69,6 +69,13 @@ class Repository(DriverAccess):
         stmt = select(CaseRow).where(CaseRow.audit_id == audit_id, CaseRow.label == label)
         return self.session.exec(stmt).first()
 
+    def rename_case(self, case: CaseRow, label: str) -> None:
+        """Give a case a new label (the caller checks it and logs the rename)."""
+        case.label = label
+        case.updated_at = utcnow()
+        self.session.add(case)
+        self.session.flush()
+
     def save_case(
         self,
         case: CaseRow,

@@ -317,6 +317,10 @@ Spara ändå? Det loggas.</translation>
         <source>Importing %1…</source>
         <translation>Importerar %1…</translation>
     </message>
+    <message>
+        <source>Case %1 is now called %2</source>
+        <translation>Akten %1 heter nu %2</translation>
+    </message>
 </context>
 <context>
     <name>CreateAuditDialog</name>
