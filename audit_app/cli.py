@@ -182,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
                                            "user data directory)")
     parser.add_argument("--db", help="SQLAlchemy URL (default: AUDIT_APP_DB or SQLite in the data "
                                      "directory)")
+    parser.add_argument("--encrypt", action="store_true",
+                        help="create the database encrypted (SQLCipher) when it does not exist yet")
+    parser.add_argument("--passphrase-file", metavar="FILE",
+                        help="read an encrypted database's passphrase from the first line of FILE "
+                             "(else AUDIT_APP_PASSPHRASE, else asked for in a terminal; never stored)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.set_defaults(handler=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

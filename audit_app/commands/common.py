@@ -11,10 +11,18 @@ if TYPE_CHECKING:
 
 
 def ctx_from(args: argparse.Namespace) -> AppContext:
-    """The application context for ``--data-dir`` and ``--db`` (imported late: fast start-up)."""
+    """The application context for the global options (imported late: fast start-up).
+
+    The passphrase of an encrypted database: ``--passphrase-file``, else ``AUDIT_APP_PASSPHRASE``,
+    else asked for in the terminal (never stored).
+    """
+    from audit_app.commands.passphrase import ask_in_terminal, read_passphrase_file
     from audit_app.services.context import AppContext
 
-    return AppContext.from_options(args.data_dir, args.db)
+    return AppContext.from_options(
+        args.data_dir, args.db, encrypt=getattr(args, "encrypt", False),
+        passphrase=read_passphrase_file(getattr(args, "passphrase_file", None)),
+        ask_passphrase=ask_in_terminal)
 
 
 def backup_after_change(ctx: AppContext) -> None:

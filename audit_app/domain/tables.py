@@ -82,11 +82,22 @@ def build_tables(
     by: str | None = None,
     audit_id: str | None = None,
     audit_name: str = "",
+    shared: dict[str, CaseResolver] | None = None,
 ) -> dict[str, Any]:
-    """Count every question of the template over the included cases, by a breakdown."""
+    """Count every question of the template over the included cases, by a breakdown.
+
+    ``shared`` keeps each case's resolver by case label between calls over the same cases and
+    answers, so a further breakdown reuses every status and final answer already resolved.
+    """
     columns = breakdown_columns(template, by) if by else []
     included = [c for c in cases if c.included]
-    resolvers = [(c, CaseResolver(template, c, answers.get(c.label, CaseAnswers()))) for c in included]
+    cache: dict[str, CaseResolver] = {} if shared is None else shared
+    resolvers = []
+    for c in included:
+        resolver = cache.get(c.label)
+        if resolver is None:
+            resolver = cache[c.label] = CaseResolver(template, c, answers.get(c.label, CaseAnswers()))
+        resolvers.append((c, resolver))
 
     known = {col.code for col in columns}
     column_of: list[str] = []

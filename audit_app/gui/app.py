@@ -88,12 +88,14 @@ def run_gui(ctx: AppContext | Callable[[], AppContext]) -> int:
     """
     from audit_app.gui.errors import dispatcher
     from audit_app.gui.main_window import start_soon
+    from audit_app.gui.passphrase_dialog import asking_in_dialog
     from audit_app.gui.settings import Settings
 
     app = application()
     settings = Settings()
     prepare(app, settings)
-    window = build_window(ctx, settings)
+    # An encrypted database's passphrase is asked for in a dialog when the database opens.
+    window = build_window(asking_in_dialog(ctx), settings)
     if os.environ.get(STARTUP_PROBE) == "1":
         _probe_first_paint(app, window)
     window.show()

@@ -7,10 +7,11 @@ import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from audit_app.domain.diagnostics import AuditAppError, InputRejected, NotFound
 from audit_app.services.context import AppContext
-from audit_app.storage import locking
+from audit_app.storage import cipher, locking
 from audit_app.storage.engine import DB_FILENAME, is_sqlite
 
 BACKUP_DIRNAME = "backups"
@@ -32,13 +33,27 @@ def _db_path(ctx: AppContext) -> Path:
     return Path(ctx.db_url.removeprefix("sqlite:///"))
 
 
-def integrity_ok(path: Path) -> bool:
-    """Whether SQLite's full integrity check passes for a database file."""
+def integrity_ok(path: Path, key: str | None = None) -> bool:
+    """Whether SQLite's full integrity check passes for a database file (``key``: encrypted)."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(cipher.open_file(path, key, mode="ro")) as conn:
             return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-    except sqlite3.DatabaseError:
+    except (cipher.WrongPassphrase, cipher.PassphraseRequired):
         return False
+    except cipher.database_errors():
+        return False
+
+
+def _connect_copy(source: Path, tmp: Path, key: str | None) -> tuple[Any, Any]:
+    """Connections to the source and to the new copy; an encrypted source gives an encrypted copy."""
+    if key is None or not cipher.is_encrypted(source):
+        return sqlite3.connect(source), sqlite3.connect(tmp)
+    src = cipher.connect(source, key)
+    try:
+        return src, cipher.connect(tmp, key)
+    except BaseException:
+        src.close()
+        raise
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -55,21 +70,29 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Copy a database through the backup API to ``target`` (a single file, no WAL), checked."""
+def _copy_errors() -> tuple[type[BaseException], ...]:
+    return (*cipher.database_errors(), OSError, UnicodeDecodeError)
+
+
+def _copy(source: Path, target: Path, key: str | None = None) -> None:
+    """Copy a database through the backup API to ``target`` (a single file, no WAL), checked.
+
+    An encrypted source (``key``) gives a copy encrypted with the same key.
+    """
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
+        src, dst = _connect_copy(source, tmp, key)
+        with closing(src), closing(dst):
             src.backup(dst)
             # A self-contained file: opening it read-only later leaves no -wal/-shm beside it.
             dst.execute("PRAGMA journal_mode=DELETE")
-        if not integrity_ok(tmp):
+        if not integrity_ok(tmp, key):
             raise BackupError(f"the copy of {source} failed its integrity check; nothing was replaced")
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except (sqlite3.DatabaseError, OSError, UnicodeDecodeError) as exc:
+    except _copy_errors() as exc:
         # (SQLite's message about a damaged file can quote bytes that are not UTF-8.)
         tmp.unlink(missing_ok=True)
         detail = str(exc).lower()
@@ -109,11 +132,11 @@ def backup(ctx: AppContext, out: Path | None = None) -> Path:
             raise BackupError(f"cannot create the backup folder {folder}: {exc}") from exc
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         out = folder / f"audit-{stamp}.db"
-        _copy(source, out)
+        _copy(source, out, ctx.key_for(source))
         for old in sorted(folder.glob("audit-*.db"))[:-KEEP]:
             old.unlink(missing_ok=True)
         return out
-    _copy(source, out)
+    _copy(source, out, ctx.key_for(source))
     return out
 
 
@@ -144,10 +167,10 @@ def auto_backup(ctx: AppContext, *, minutes: float = AUTO_BACKUP_MINUTES,
     return backup(ctx)
 
 
-def _set_aside(target: Path) -> None:
+def _set_aside(target: Path, key: str | None) -> None:
     """Keep the current database beside the one restored: a checked copy, else the raw files."""
     try:
-        _copy(target, target.with_name(f"{DB_FILENAME}.before-restore"))
+        _copy(target, target.with_name(f"{DB_FILENAME}.before-restore"), key)
     except BackupError:
         # Too damaged to copy: move the files aside untouched, the WAL with its database.
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -166,18 +189,20 @@ def restore(ctx: AppContext, file: Path) -> Path:
     """
     if not file.exists():
         raise NotFound(f"{file}: no such backup file")
-    if not integrity_ok(file):
-        raise InputRejected(f"{file}: not an intact audit database; nothing was restored")
     target = _db_path(ctx)
+    key = ctx.key_for(file)  # the backup of an encrypted database has the same passphrase
+    if not integrity_ok(file, key):
+        raise InputRejected(f"{file}: not an intact audit database; nothing was restored")
+    current_key = ctx.key_for(target) if target.exists() else None
     ctx.close()
     target.parent.mkdir(parents=True, exist_ok=True)
     lock = None if locking.holds(target) else locking.acquire(target)
     try:
         if target.exists():
-            _set_aside(target)
+            _set_aside(target, current_key)
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
-        _copy(file, target)
+        _copy(file, target, key)
     finally:
         if lock is not None:
             lock.release()

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from audit_app.domain.cross_tables import build_cross_tables
 from audit_app.domain.diagnostics import InputRejected
-from audit_app.domain.final_answers import CaseAnswers, CaseRecord
+from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver
 from audit_app.domain.table_masks import NO_MASK, TablesMask, mask_exports
 from audit_app.domain.tables import BreakdownError, build_tables
 from audit_app.domain.template import Template
@@ -83,15 +83,19 @@ class TableViews:
 
 def count_view(template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers],
                by: str | None, by2: str | None = None, *, audit_id: str | None = None,
-               audit_name: str = "") -> dict[str, Any]:
-    """One view, counted by the domain (``build_tables`` / ``build_cross_tables``)."""
+               audit_name: str = "", shared: dict[str, CaseResolver] | None = None) -> dict[str, Any]:
+    """One view, counted by the domain (``build_tables`` / ``build_cross_tables``).
+
+    ``shared``: the cases' resolvers kept between the views of one read (see ``build_tables``).
+    """
     try:
         if by2:
             if by is None:
                 raise InputRejected("a second breakdown needs a first one (--by)")
             return build_cross_tables(template, cases, answers, by=by, by2=by2, audit_id=audit_id,
                                       audit_name=audit_name)
-        return build_tables(template, cases, answers, by=by, audit_id=audit_id, audit_name=audit_name)
+        return build_tables(template, cases, answers, by=by, audit_id=audit_id, audit_name=audit_name,
+                            shared=shared)
     except BreakdownError as exc:
         raise InputRejected(exc.message) from None
 
@@ -111,9 +115,11 @@ def count_views(template: Template, cases: list[CaseRecord], answers: Mapping[st
         protected = protected_set(template)
         todo = protected + [b for b in todo if b not in protected]
     total = len(todo) + 1 + steps_after
+    shared: dict[str, CaseResolver] = {}  # each case's final answers resolved once for every view
     for done, (by, by2) in enumerate(todo, 1):
         result.views[view_name(by, by2)] = count_view(template, cases, answers, by, by2,
-                                                      audit_id=audit_id, audit_name=audit_name)
+                                                      audit_id=audit_id, audit_name=audit_name,
+                                                      shared=shared)
         if progress is not None:
             progress(done, total)
     result.mask = mask_exports(result.views, limit,

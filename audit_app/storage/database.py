@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -13,7 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from audit_app.domain.diagnostics import AuditAppError
-from audit_app.storage import migrate
+from audit_app.storage import cipher, migrate
 from audit_app.storage.engine import is_sqlite, make_engine, write_locked
 from audit_app.storage.repository import Repository
 
@@ -55,7 +54,7 @@ def storage_error(error: BaseException, url: str, *, opening: bool = False) -> S
             return StorageError(f"cannot open the database {shown}: {error.orig}")
         return None
     orig = error.orig if isinstance(error, sa_exc.DBAPIError) else error
-    if not isinstance(orig, sqlite3.DatabaseError) or isinstance(orig, sqlite3.IntegrityError):
+    if not isinstance(orig, cipher.database_errors()) or type(orig).__name__ == "IntegrityError":
         return None
     path = sqlite_file(url)
     where = str(path) if path is not None else url
@@ -90,7 +89,8 @@ def storage_error(error: BaseException, url: str, *, opening: bool = False) -> S
 class Database:
     """The program's database; created and migrated to the newest schema on open."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, passphrase: str | None = None) -> None:
+        """Open (creating and migrating) the database; ``passphrase``: SQLCipher-encrypted."""
         self.url = url
         path = sqlite_file(url)
         if path is not None:
@@ -98,12 +98,12 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"cannot create the data directory {path.parent}: {exc}") from exc
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, passphrase=passphrase)
         try:
             if path is not None:
                 # One BEGIN IMMEDIATE transaction, DDL included: a crash mid-migration changes
                 # nothing, and a second program starting at the same time waits for the first.
-                migration_engine = make_engine(url, exclusive=True)
+                migration_engine = make_engine(url, exclusive=True, passphrase=passphrase)
                 try:
                     migrate.upgrade(migration_engine)
                 finally:
@@ -120,12 +120,16 @@ class Database:
             raise DamagedDatabase(f"the database {path or url} is damaged (its schema is not "
                                   "readable). Restore the newest intact backup (audit-app restore "
                                   "FILE); the damaged file is kept beside it.", path) from exc
-        except (sa_exc.DatabaseError, sqlite3.DatabaseError) as exc:
+        except self._open_errors() as exc:
             self.engine.dispose()
             problem = storage_error(exc, url, opening=True)
             if problem is None:
                 raise
             raise problem from exc
+
+    @staticmethod
+    def _open_errors() -> tuple[type[BaseException], ...]:
+        return (sa_exc.DatabaseError, *cipher.database_errors())
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Repository]:
@@ -142,9 +146,9 @@ class Database:
                 session.commit()
             except BaseException as exc:
                 # A failing rollback must not hide the failure that caused it.
-                with suppress(sa_exc.DatabaseError, sqlite3.DatabaseError):
+                with suppress(sa_exc.DatabaseError, *cipher.database_errors()):
                     session.rollback()
-                if isinstance(exc, sa_exc.DatabaseError | sqlite3.DatabaseError):
+                if isinstance(exc, (sa_exc.DatabaseError, *cipher.database_errors())):
                     problem = storage_error(exc, self.url)
                     if problem is not None:
                         raise problem from exc

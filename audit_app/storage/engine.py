@@ -87,16 +87,32 @@ def _begin(exclusive: bool) -> Any:
     return begin
 
 
-def make_engine(url: str, *, exclusive: bool = False) -> Engine:
+def _encrypted_engine(url: str, passphrase: str) -> Engine:
+    """A SQLite engine over SQLCipher: ``PRAGMA key`` runs first on each new connection."""
+    from audit_app.storage import cipher
+
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+
+    def creator() -> Any:
+        return cipher.connect(name, passphrase, check_same_thread=False, verify=False)
+
+    return create_engine(url, module=cipher.dbapi(), creator=creator)
+
+
+def make_engine(url: str, *, exclusive: bool = False, passphrase: str | None = None) -> Engine:
     """Create an engine; SQLite connections get the durability pragmas on every connect.
 
     On SQLite every SQLAlchemy transaction is one real ``BEGIN`` ... ``COMMIT``, DDL included
     (a migration killed halfway leaves the schema as it was). Transactions inside
     ``write_locked`` begin with ``BEGIN IMMEDIATE``; with ``exclusive`` (schema migrations) all
-    of them do, so two programs starting at once migrate one after the other.
+    of them do, so two programs starting at once migrate one after the other. With a
+    ``passphrase`` the SQLite file is opened (or created) encrypted with SQLCipher.
     """
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        if passphrase is not None:
+            engine = _encrypted_engine(url, passphrase)
+        else:
+            engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "connect", _driver_transactions_off)
         event.listen(engine, "begin", _begin(exclusive))

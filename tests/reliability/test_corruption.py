@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sqlite3
 from contextlib import closing
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from audit_app.services.integrity import (
     restore_newest_good_backup,
     verify_content,
 )
+from audit_app.storage.cipher import PassphraseRequired, WrongPassphrase
 from tests.conftest import CliResult
 from tests.reliability.corruption import (
     Original,
@@ -61,9 +63,9 @@ def test_flipped_bytes_never_show_wrong_data_silently(original: Original, tmp_pa
     assert figures.copies == COPIES
     assert figures.outcomes["silent"] == 0, figures.examples.get("silent")
     assert figures.outcomes["unclear error"] == 0, figures.examples.get("unclear error")
-    # A comment given with a new answer, and a log entry's time, actor and reason, are stored
-    # once: nothing can vouch for them (RELIABILITY.md). They stay a small share.
-    assert figures.outcomes["silent: stored once"] <= COPIES * 0.05
+    # Comments are logged (also the one given with a new answer) and every log entry carries a
+    # checksum of its time, actor, reason and values: nothing is stored without a check any more.
+    assert figures.outcomes["silent: stored once"] == 0, figures.examples.get("silent: stored once")
     assert figures.detected > 0
     assert figures.restore_failures == []
     assert figures.restored == figures.detected
@@ -105,12 +107,26 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(original: Original, t
     data_dir = _copy(original, tmp_path / "data")
     _damage(data_dir / "audit.db", 0, b"this is no database at all")
     ctx = AppContext.from_options(data_dir=data_dir)
-    # The start-up quick_check reports it (offering the newest good backup) before any read.
+    # Garbage from the first byte on cannot be told from an encrypted database: without a
+    # passphrase that is the message (exit 2); with one, the damage.
+    with pytest.raises(PassphraseRequired, match="is encrypted, or damaged"):
+        _ = ctx.db
+    result: CliResult = cli("--data-dir", str(data_dir), "audit", "list")
+    assert result.code == 2
+    assert "audit-app: error:" in result.err and "damaged" in result.err
+    assert "Traceback" not in result.err
+    if find_spec("sqlcipher3") is not None:
+        with pytest.raises(WrongPassphrase, match="damaged"):
+            _ = AppContext.from_options(data_dir=data_dir, passphrase="x").db
+    # Damage in the first bytes only (the rest of SQLite's header intact) is reported as such.
+    data_dir = _copy(original, tmp_path / "data2")
+    _damage(data_dir / "audit.db", 0, b"no database")
+    ctx = AppContext.from_options(data_dir=data_dir)
     with pytest.raises((StorageUnavailable, DatabaseDamaged), match="is damaged"):
         _ = ctx.db
     with pytest.raises(DatabaseDamaged, match="not a database"):
         check_database(ctx)
-    result: CliResult = cli("--data-dir", str(data_dir), "audit", "list")
+    result = cli("--data-dir", str(data_dir), "audit", "list")
     assert result.code == 1
     assert "audit-app: error:" in result.err and "damaged" in result.err
     assert "Traceback" not in result.err
