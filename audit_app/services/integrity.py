@@ -26,6 +26,7 @@ from audit_app.domain.change_checksum import CHECKED_COLUMNS, change_checksum
 from audit_app.domain.diagnostics import AuditAppError
 from audit_app.services import backup as backups
 from audit_app.services.context import AppContext
+from audit_app.storage import cipher
 from audit_app.storage.database import sqlite_file
 
 #: Change-log actions that write a reviewer's answer; the newest one holds the stored value.
@@ -86,31 +87,32 @@ class DatabaseDamaged(AuditAppError):
         super().__init__(text)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """A plain connection to the file (read-write so an unfinished WAL is read; else read-only)."""
+def _connect(path: Path, key: str | None) -> sqlite3.Connection:
+    """A connection to the file, keyed when it is encrypted (read-write so an unfinished WAL is
+    read; else read-only)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+        conn: sqlite3.Connection = cipher.open_file(path, key, mode="rw")
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
+    except cipher.database_errors() as exc:
         if "unable to open" not in str(exc) and "readonly" not in str(exc):
             raise
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    readonly: sqlite3.Connection = cipher.open_file(path, key, mode="ro")
+    return readonly
 
 
-def _pragma_check(path: Path, pragma: str) -> tuple[str, ...]:
+def _pragma_check(path: Path, pragma: str, key: str | None) -> tuple[str, ...]:
+    errors = cipher.database_errors()
     try:
-        with closing(_connect(path)) as conn:
+        with closing(_connect(path, key)) as conn:
             # Damaged names in the report may not be UTF-8; show them, do not fail on them.
             conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.OperationalError as exc:
+    except errors as exc:
         if "unable to open" in str(exc):
             # Access, not damage (a read-only directory, a missing -shm): nothing to check here;
             # opening the database reports the real problem.
             return ()
-        return (str(exc),)
-    except sqlite3.DatabaseError as exc:
         return (str(exc),)
     except UnicodeDecodeError:  # SQLite's own error message quotes damaged, non-UTF-8 bytes
         return ("database disk image is malformed (a damaged name in the schema)",)
@@ -124,23 +126,23 @@ def inspect_database(ctx: AppContext, *, full: bool = False) -> IntegrityReport:
     path = sqlite_file(ctx.db_url)
     if path is None or not path.exists():
         return IntegrityReport(None, check)
-    return IntegrityReport(path, check, _pragma_check(path, check))
+    return IntegrityReport(path, check, _pragma_check(path, check, ctx.key_for(path)))
 
 
 def backup_infos(ctx: AppContext) -> list[BackupInfo]:
     """Every rotating backup, newest first, each verified with ``integrity_check``."""
-    return [_info(path) for path in backups.list_backups(ctx)]
+    return [_info(ctx, path) for path in backups.list_backups(ctx)]
 
 
-def _info(path: Path) -> BackupInfo:
+def _info(ctx: AppContext, path: Path) -> BackupInfo:
     made = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-    return BackupInfo(path, made, backups.integrity_ok(path))
+    return BackupInfo(path, made, backups.integrity_ok(path, ctx.key_for(path)))
 
 
 def newest_good_backup(ctx: AppContext) -> BackupInfo | None:
     """The newest backup that passes ``integrity_check`` (older ones are checked only as needed)."""
     for path in backups.list_backups(ctx):
-        info = _info(path)
+        info = _info(ctx, path)
         if info.intact:
             return info
     return None
@@ -222,7 +224,7 @@ def _readable_problems(conn: sqlite3.Connection) -> list[str]:
                 for i in times:
                     if row[i] is not None:
                         dt.datetime.fromisoformat(str(row[i]))
-        except (sqlite3.DatabaseError, ValueError) as exc:
+        except (*cipher.database_errors(), ValueError) as exc:  # type: ignore[misc]
             problems.append(f"table {table}: unreadable ({str(exc)[:120]})")
     return problems
 
@@ -388,8 +390,8 @@ def verify_content(ctx: AppContext) -> IntegrityReport:
     if report.path is None or not report.ok:
         return report
     try:
-        with closing(_connect(report.path)) as conn:
+        with closing(_connect(report.path, ctx.key_for(report.path))) as conn:
             problems = content_problems(conn)
-    except (sqlite3.DatabaseError, ValueError, UnicodeError) as exc:
+    except (*cipher.database_errors(), ValueError, UnicodeError) as exc:  # type: ignore[misc]
         problems = [f"unreadable: {exc}"]
     return IntegrityReport(report.path, "content check", tuple(problems[:_MAX_LISTED]))

@@ -1914,4 +1914,35 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
         <translation>Paketet godtogs inte</translation>
     </message>
 </context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>Krypterad databas</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase or damaged database.</source>
+        <translation>Fel lösenfras eller skadad databas.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for the new encrypted database.</source>
+        <translation>Välj en lösenfras för den nya krypterade databasen.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Enter its passphrase.</source>
+        <translation>Databasen är krypterad. Ange lösenfrasen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Igen</translation>
+    </message>
+    <message>
+        <source>The passphrases differ</source>
+        <translation>Lösenfraserna skiljer sig åt</translation>
+    </message>
+</context>
 </TS>
