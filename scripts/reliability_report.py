@@ -143,7 +143,7 @@ def render(figures: list[dict], outcomes: dict[str, str], code: int, seconds: fl
             f"{out['read error']} |",
             f"| Silently wrong answers, cases, consensus, templates or logged values | "
             f"**{out['silent']}** |",
-            f"| Silently wrong comment or log time/actor/reason (stored once, see below) | "
+            f"| Silently wrong comment or log time/actor/reason (checksummed since 0004, see below) | "
             f"{out['silent: stored once']} ({_pct(out['silent: stored once'], copies)}) |",
             f"| Detected copies restored from the newest intact backup, data identical | "
             f"**{corruption['restored']} / {corruption['detected']}** |",
@@ -203,10 +203,12 @@ def render(figures: list[dict], outcomes: dict[str, str], code: int, seconds: fl
         "SQLite keeps no checksums of data, so a changed byte inside a value passes `quick_check` "
         "and `integrity_check`; the content check (`integrity.verify_content`) compares each "
         "answer, consensus answer and case with its change-log history and each frozen template "
-        "with its sha256, and reads every text and timestamp. What is stored once has nothing to "
-        "be checked against: a comment given together with a new answer (the change log does not "
-        "record it) and each log entry's time, actor and reason; those changes are counted as "
-        "*stored once*.",
+        "with its sha256, checks each change-log entry (time, actor, reason, values) against the "
+        "sha256 of its content stored with it (migration 0004), and reads every text and "
+        "timestamp. Before the checksums, a comment given together with a new answer (not logged "
+        "then) and each log entry's time, actor and reason were stored once, with nothing to check "
+        "them against: 6-7 of 1000 copies changed them silently. A silent change there is still "
+        "counted apart, as *stored once*.",
         "- **Faults** (`tests/reliability/test_faults.py`): a real full disk and read-only "
         "directory need a tmpfs mount (root); elsewhere those tests are skipped and the "
         "`max_page_count` test still runs. Every unit of work begins with `BEGIN IMMEDIATE`, so a "

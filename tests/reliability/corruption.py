@@ -5,9 +5,8 @@ deeper checks (``integrity_check``, the content check of ``verify_content``), th
 everything a user can see through the services. The outcome of a copy is the first of these that
 reports damage, else ``unchanged`` (everything read equals the original) or ``silent`` (the
 program showed different data and nothing said so). ``silent: stored once`` is a silent change
-only to what the database holds once, with nothing to check it against: a comment given together
-with a new answer (the change log does not record it), a change-log entry's time, actor or
-reason. A copy found damaged is then restored from the newest intact backup, which must give back
+only to comments or a change-log entry's time, actor or reason, which were once stored without a
+check (now the comment history is logged and each entry carries its checksum). A copy found damaged is then restored from the newest intact backup, which must give back
 the original exactly.
 """
 
