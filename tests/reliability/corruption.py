@@ -6,8 +6,8 @@ everything a user can see through the services. The outcome of a copy is the fir
 reports damage, else ``unchanged`` (everything read equals the original) or ``silent`` (the
 program showed different data and nothing said so). ``silent: stored once`` is a silent change
 only to comments or a change-log entry's time, actor or reason, which were once stored without a
-check (now the comment history is logged and each entry carries its checksum). A copy found damaged is then restored from the newest intact backup, which must give back
-the original exactly.
+check (now the comment history is logged and each entry carries its checksum). A copy found
+damaged is then restored from the newest intact backup, which must give back the original exactly.
 """
 
 from __future__ import annotations
