@@ -171,7 +171,7 @@ def gender_chapter(story: Story, data: ReportData, masks: Masks | None = None) -
         "skillnader, som bör tolkas med försiktighet."
     )
     top = next((g for g in compared if g.largest is not None), None)
-    if top is not None:
+    if top is not None and top.largest:  # "0 % and 0 %" says nothing (e.g. all else hidden)
         row = max((r for r in top.rows if r.diff is not None), key=lambda r: abs(r.diff or 0))
         story.para(
             f"Störst skillnad fanns för frågan {quote(top.text)}, svarsalternativet "

@@ -58,7 +58,9 @@ def sample_model(data: ReportData) -> TableModel:
 
 def _chart(
     question: Mapping[str, Any], columns: Sequence[tuple[str, str]], mask: TableMask
-) -> GroupedBarChart:
+) -> GroupedBarChart | None:
+    """The question's bar chart, or None when it would draw no bar at all (every share is 0 or
+    hidden: the table says all there is)."""
     shown = list(columns) or [(TOTAL, TOTAL_LABEL)]
     series = []
     for code, label in shown:
@@ -77,6 +79,8 @@ def _chart(
                 values.append(100.0 * mask.value(name, code) / answered)
                 texts.append(f"{percent(mask.value(name, code), answered)}{NBSP}%")
         series.append(Series(label, values, texts))
+    if not any(v for s in series for v in s.values):
+        return None
     return GroupedBarChart([r["label"] for r in question["rows"]], series, styles.FRAME_WIDTH)
 
 
@@ -110,11 +114,11 @@ def question_block(
     if model.hidden_any and limit is not None:
         block.append(Paragraph(suppression_note(limit), st.note))
     figure: list[Flowable] = []
+    chart = None
     if question.get("type") in ("choice", "multi") and len(question.get("rows") or []) >= 2:
-        figure = [
-            _chart(question, columns, mask),
-            Paragraph("Andel av besvarade ärenden, procent.", st.caption),
-        ]
+        chart = _chart(question, columns, mask)
+    if chart is not None:
+        figure = [chart, Paragraph("Andel av besvarade ärenden, procent.", st.caption)]
     # Table and chart stay together when that costs at most a modest gap at a page foot;
     # a longer block keeps its heading with the table and lets the chart follow.
     if figure and _height(block + figure) <= KEEP_TOGETHER_SHARE * styles.FRAME_HEIGHT:
