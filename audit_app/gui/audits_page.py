@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.models import KEY_ROLE, SORT_ROLE, AuditListModel
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ class AuditsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.loaded = False
-        title = QLabel(self.tr("Audits"))
+        self._texts = Texts("AuditsPage")  # texts that follow a language switch
+        title = self._texts.keep(QLabel(), "setText", "Audits")
         title.setObjectName("caseTitle")
         self.model = AuditListModel()
         proxy = QSortFilterProxyModel()
@@ -57,16 +59,16 @@ class AuditsPage(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: self.open_requested.emit(index.data(KEY_ROLE)))
-        self.empty = QLabel(self.tr("There are no audits yet. Create one with “New audit…”, "
-                                    "or try the demo audit."))
+        self.empty = self._texts.keep(QLabel(), "setText", "There are no audits yet. Create one "
+                                      "with “New audit…”, or try the demo audit.")
         self.empty.setWordWrap(True)
         self.empty.hide()
-        self.loading = QLabel(self.tr("Opening the database…"))
-        self.new_button = QPushButton(self.tr("New audit…"))
+        self.loading = self._texts.keep(QLabel(), "setText", "Opening the database…")
+        self.new_button = self._texts.keep(QPushButton(), "setText", "New audit…")
         self.new_button.setObjectName("newAudit")
-        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button = self._texts.keep(QPushButton(), "setText", "Open")
         self.open_button.setObjectName("openAudit")
-        self.demo_button = QPushButton(self.tr("Create the demo audit"))
+        self.demo_button = self._texts.keep(QPushButton(), "setText", "Create the demo audit")
         self.demo_button.setObjectName("demoAudit")
         self.open_button.clicked.connect(self._open_selected)
         self.demo_button.clicked.connect(self.create_demo)
@@ -110,6 +112,15 @@ class AuditsPage(QWidget):
         audit_id = self.selected()
         if audit_id:
             self.open_requested.emit(audit_id)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the page's texts and the list's headings again after a language switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        self.view.viewport().update()
 
     def create_demo(self) -> None:
         """Create the demo audit (002's design, synthetic cases) in the background."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from audit_app.gui.errors import describe, dispatcher
 from audit_app.gui.form_navigation import FormNavigation
 from audit_app.gui.form_parts import CaseHeader, HelpPanel, SectionNavigator
 from audit_app.gui.question_widgets import ChoiceCard, QuestionCard, flush, make_card
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.undo import AnswerCommand
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class CaseFormPage(FormNavigation, QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._texts = Texts("CaseFormPage")  # texts that follow a language switch
         self.audit_id: str | None = None
         self.form: CaseForm | None = None
         self.cards: dict[str, QuestionCard] = {}
@@ -85,22 +87,22 @@ class CaseFormPage(FormNavigation, QWidget):
 
     def _make_actions(self) -> dict[str, QAction]:
         specs = [
-            ("next_section", self.tr("Next section"), "Ctrl+PgDown", lambda: self.step_section(1)),
-            ("previous_section", self.tr("Previous section"), "Ctrl+PgUp",
+            ("next_section", "Next section", "Ctrl+PgDown", lambda: self.step_section(1)),
+            ("previous_section", "Previous section", "Ctrl+PgUp",
              lambda: self.step_section(-1)),
-            ("next_unanswered", self.tr("Next unanswered question"), "Ctrl+J",
+            ("next_unanswered", "Next unanswered question", "Ctrl+J",
              self.next_unanswered),
-            ("next_case", self.tr("Next case"), "Ctrl+Shift+PgDown", lambda: self.next_case(1)),
-            ("previous_case", self.tr("Previous case"), "Ctrl+Shift+PgUp",
+            ("next_case", "Next case", "Ctrl+Shift+PgDown", lambda: self.next_case(1)),
+            ("previous_case", "Previous case", "Ctrl+Shift+PgUp",
              lambda: self.next_case(-1)),
-            ("mark_complete", self.tr("Mark case complete"), "Ctrl+Return", self.mark_complete),
-            ("comment", self.tr("Comment on the question"), "Ctrl+K", self.comment_current),
-            ("history", self.tr("Answer history"), "Ctrl+H", self.show_history),
-            ("back", self.tr("Back to the case list"), "Alt+Left", self.back_requested.emit),
+            ("mark_complete", "Mark case complete", "Ctrl+Return", self.mark_complete),
+            ("comment", "Comment on the question", "Ctrl+K", self.comment_current),
+            ("history", "Answer history", "Ctrl+H", self.show_history),
+            ("back", "Back to the case list", "Alt+Left", self.back_requested.emit),
         ]
         actions = {}
         for name, text, keys, slot in specs:
-            action = QAction(text, self)
+            action = self._texts.keep(QAction(self), "setText", text)
             action.setObjectName(name)
             shortcuts = [QKeySequence(keys)]
             if name == "mark_complete":
@@ -109,6 +111,20 @@ class CaseFormPage(FormNavigation, QWidget):
             action.triggered.connect(slot)
             actions[name] = action
         return actions
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """After a language switch: the texts, and the shown case's cards made again."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        self._built_for = None  # the next opening makes the cards in the new language
+        self.help.show_question(None, None, None)
+        if self.form is None or self.audit_id is None or not self.isVisible():
+            return
+        current = self._current.question.id if self._current is not None else None
+        if self.open_case(self.audit_id, self.form.label) and current in self.cards:
+            self.focus_question(current)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self, audit_id: str, template: Template) -> None:

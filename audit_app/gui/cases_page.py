@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from audit_app.gui.case_dialogs import CaseDialog, ExcludeDialog
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.models import KEY_ROLE, CaseFilterProxy, CaseTableModel
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -43,22 +44,23 @@ class CasesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.audit_id: str | None = None
+        self._texts = Texts("CasesPage")  # texts that follow a language switch
         self.title = QLabel()
         self.title.setObjectName("caseTitle")
-        back = QPushButton(self.tr("All audits"))
+        back = self._texts.keep(QPushButton(), "setText", "All audits")
         back.clicked.connect(self.back_requested.emit)
         self.filter = QLineEdit()
         self.filter.setObjectName("caseFilter")
-        self.filter.setPlaceholderText(self.tr("Filter cases (Ctrl+F)"))
+        self._texts.keep(self.filter, "setPlaceholderText", "Filter cases (Ctrl+F)")
         self.filter.setClearButtonEnabled(True)
         self.progress_filter = QComboBox()
         self.progress_filter.setObjectName("progressFilter")
-        for text, codes in [(self.tr("All cases"), ""),
-                            (self.tr("Not complete"), "not_started,in_progress"),
-                            (self.tr("Not started"), "not_started"),
-                            (self.tr("In progress"), "in_progress"),
-                            (self.tr("Complete"), "complete"), (self.tr("Excluded"), "excluded")]:
-            self.progress_filter.addItem(text, codes)
+        self._filter_texts = ["All cases", "Not complete", "Not started", "In progress",
+                              "Complete", "Excluded"]
+        for text, codes in zip(self._filter_texts, ["", "not_started,in_progress", "not_started",
+                                                    "in_progress", "complete", "excluded"],
+                               strict=True):
+            self.progress_filter.addItem(self._texts.tr(text), codes)
         self.model = CaseTableModel()
         self.proxy = CaseFilterProxy()
         self.proxy.setSourceModel(self.model)
@@ -82,14 +84,14 @@ class CasesPage(QWidget):
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in [
-            ("review", self.tr("Review"), lambda: self._open(self.selected())),
-            ("add", self.tr("New case…"), self.add_case),
-            ("edit", self.tr("Edit…"), self.edit_case),
-            ("exclude", self.tr("Exclude…"), self.toggle_exclusion),
-            ("import_cases", self.tr("Import cases…"), self.import_cases),
-            ("import_answers", self.tr("Import answers…"), self.import_answers),
+            ("review", "Review", lambda: self._open(self.selected())),
+            ("add", "New case…", self.add_case),
+            ("edit", "Edit…", self.edit_case),
+            ("exclude", "Exclude…", self.toggle_exclusion),
+            ("import_cases", "Import cases…", self.import_cases),
+            ("import_answers", "Import answers…", self.import_answers),
         ]:
-            button = QPushButton(text)
+            button = self._texts.keep(QPushButton(), "setText", text)
             button.setObjectName(name)
             button.clicked.connect(slot)
             self.buttons[name] = button
@@ -113,6 +115,21 @@ class CasesPage(QWidget):
             shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the page's texts, headings and counts again after a language switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        for index, text in enumerate(self._filter_texts):
+            self.progress_filter.setItemText(index, self._texts.tr(text))
+        columns = self.model.columnCount()
+        if columns:
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        self.view.viewport().update()
+        self._show_counts()
         self._update_buttons()
 
     # -- loading -------------------------------------------------------------------------------

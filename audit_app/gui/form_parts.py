@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.gui.models import progress_icon, progress_text
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -42,14 +43,15 @@ class CaseHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._texts = Texts("CaseHeader")  # texts that follow a language switch
         self.title = _label("caseTitle", wrap=False)
         self.fields = _label("caseFields", muted=True)
         self.progress = QLabel()
         self.progress.setObjectName("caseProgress")
-        self.back = QPushButton(self.tr("Case list"))
-        self.previous = QPushButton(self.tr("◀ Previous case"))
-        self.next = QPushButton(self.tr("Next case ▶"))
-        self.complete = QPushButton(self.tr("Mark complete"))
+        self.back = self._texts.keep(QPushButton(), "setText", "Case list")
+        self.previous = self._texts.keep(QPushButton(), "setText", "◀ Previous case")
+        self.next = self._texts.keep(QPushButton(), "setText", "Next case ▶")
+        self.complete = QPushButton(self.tr("Mark complete"))  # or Reopen: set with the case
         self.complete.setObjectName("markComplete")
         for button in (self.back, self.previous, self.next, self.complete):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -70,6 +72,11 @@ class CaseHeader(QWidget):
         for banner in (self.excluded_banner, self.gap_banner, self.notice_banner):
             banner.hide()
             layout.addWidget(banner)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the buttons' texts again after a language switch (the case's with the case)."""
+        self._texts.changed(event)
+        super().changeEvent(event)
 
     def show_case(self, form: CaseForm) -> None:
         """Show a case's label, fields and progress."""
@@ -164,6 +171,7 @@ class HelpPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpPanel")
+        self._texts = Texts("HelpPanel")  # texts that follow a language switch
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -174,11 +182,11 @@ class HelpPanel(QScrollArea):
         self.reference = _label("helpReference")
         self.area = _label("helpArea", muted=True)
         self.section = _label("sectionHelp", muted=True)
-        self.history = QPushButton(self.tr("Answer history (Ctrl+H)"))
+        self.history = self._texts.keep(QPushButton(), "setText", "Answer history (Ctrl+H)")
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.history.clicked.connect(self.history_requested.emit)
         keys = _label("keyLegend", muted=True)
-        keys.setText(self.tr(
+        self._texts.keep(keys, "setText", (
             "<b>Keys</b><br>1–9: pick an option<br>Delete: clear the answer<br>"
             "Enter, ↓ / ↑: next / previous question<br>Tab: next question<br>"
             "Ctrl+K: comment<br>Ctrl+J: next unanswered<br>"
@@ -194,6 +202,11 @@ class HelpPanel(QScrollArea):
         layout.addWidget(keys)
         self.setWidget(body)
         self.show_question(None, None, None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the panel's fixed texts again after a language switch."""
+        self._texts.changed(event)
+        super().changeEvent(event)
 
     def show_question(self, question: Question | None, section: Section | None,
                       template: Template | None) -> None:

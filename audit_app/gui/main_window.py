@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
 )
 
 from audit_app.gui.audits_page import AuditsPage
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._texts = Texts("MainWindow")  # texts that follow a language switch
+        self._title_args: tuple[str | None, str | None] = (None, None)
+        self._last_saved: dt.datetime | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Case file audit"))
         self.resize(1280, 820)
@@ -51,7 +55,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.reviewer_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._show_reviewer()
-        self.saved_label.setText(self.tr("Every change is stored at once"))
+        self._texts.keep(self.saved_label, "setText", "Every change is stored at once")
         self._menus()
         self.audits.open_requested.connect(self.open_audit)
         self.audits.new_button.clicked.connect(self.new_audit)
@@ -70,19 +74,19 @@ class MainWindow(QMainWindow):
             self._cases.back_requested.connect(self.show_audits)
             self._cases.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             self.pages.addWidget(self._cases)
-            tables_button = QPushButton(self.tr("Tables…"))
+            tables_button = self._texts.keep(QPushButton(), "setText", "Tables…")
             tables_button.setObjectName("showTables")
             tables_button.clicked.connect(self.show_tables)
             self._cases.layout().itemAt(0).layout().insertWidget(1, tables_button)  # top row
-            report_button = QPushButton(self.tr("Report…"))
+            report_button = self._texts.keep(QPushButton(), "setText", "Report…")
             report_button.setObjectName("showReport")
             report_button.clicked.connect(self.show_report)
             self._cases.layout().itemAt(0).layout().insertWidget(2, report_button)
-            colleague_button = QPushButton(self.tr("Colleague review…"))
+            colleague_button = self._texts.keep(QPushButton(), "setText", "Colleague review…")
             colleague_button.setObjectName("showColleague")
             colleague_button.clicked.connect(self.show_colleague)
             self._cases.layout().itemAt(0).layout().insertWidget(3, colleague_button)
-            genomlysning_button = QPushButton(self.tr("Genomlysning…"))
+            genomlysning_button = self._texts.keep(QPushButton(), "setText", "Genomlysning…")
             genomlysning_button.setObjectName("showGenomlysning")
             genomlysning_button.clicked.connect(self.show_genomlysning)
             self._cases.layout().itemAt(0).layout().insertWidget(4, genomlysning_button)
@@ -114,15 +118,15 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(file_menu, self.tr("New audit…"), "Ctrl+Shift+N",
+        file_menu = self._texts.keep(bar.addMenu(""), "setTitle", "&File")
+        self.new_action = self._action(file_menu, "New audit…", "Ctrl+Shift+N",
                                        self.new_audit)
-        self._action(file_menu, self.tr("Create the demo audit"), None, self.audits.create_demo)
+        self._action(file_menu, "Create the demo audit", None, self.audits.create_demo)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Settings…"), "Ctrl+,", self.edit_settings)
+        self._action(file_menu, "Settings…", "Ctrl+,", self.edit_settings)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
-        edit = bar.addMenu(self.tr("&Edit"))
+        self._action(file_menu, "Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.edit_menu = edit = self._texts.keep(bar.addMenu(""), "setTitle", "&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
@@ -130,16 +134,17 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             edit.addAction(action)
             self.addAction(action)
-        self.go_menu = bar.addMenu(self.tr("&Go"))
-        self._action(self.go_menu, self.tr("Audits"), "Ctrl+1", self.show_audits)
-        self.case_list_action = self._action(self.go_menu, self.tr("Case list"), "Ctrl+2",
+        self.go_menu = self._texts.keep(bar.addMenu(""), "setTitle", "&Go")
+        self._action(self.go_menu, "Audits", "Ctrl+1", self.show_audits)
+        self.case_list_action = self._action(self.go_menu, "Case list", "Ctrl+2",
                                              self.show_cases)
-        self.tables_action = self._action(self.go_menu, self.tr("Tables"), "Ctrl+3",
+        self.tables_action = self._action(self.go_menu, "Tables", "Ctrl+3",
                                           self.show_tables)
-        self.case_menu = bar.addMenu(self.tr("&Case"))
+        self.case_menu = self._texts.keep(bar.addMenu(""), "setTitle", "&Case")
 
     def _action(self, menu: object, text: str, keys: object, slot: object) -> QAction:
-        action = QAction(text, self)
+        """A menu entry; ``text`` is the English source, shown translated (and after a switch)."""
+        action = self._texts.keep(QAction(self), "setText", text)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))  # type: ignore[call-overload]
         action.triggered.connect(slot)  # type: ignore[arg-type]
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
             self._title(None, None)
 
     def _title(self, audit: str | None, case: str | None) -> None:
+        self._title_args = (audit, case)
         parts = [p for p in (case, audit) if p] + [self.tr("Case file audit")]
         self.setWindowTitle(" – ".join(parts))
 
@@ -298,8 +304,7 @@ class MainWindow(QMainWindow):
         self.session.ctx.actor = self.session.settings.reviewer
         self._show_reviewer()
         if self.session.settings.language != before[1]:
-            QMessageBox.information(self, self.tr("Language"),
-                                    self.tr("The new language applies from the next start."))
+            self.switch_language(self.session.settings.language)
         if self.session.settings.reviewer != before[0] and self._cases is not None:
             self._cases.reload()
             if self._form is not None and self.pages.currentWidget() is self._form \
@@ -309,8 +314,45 @@ class MainWindow(QMainWindow):
     def _show_reviewer(self) -> None:
         self.reviewer_label.setText(fmt(self.tr("Reviewer: %1"), self.session.reviewer))
 
+    def switch_language(self, language: str) -> None:
+        """Show the program in another language at once (every window gets LanguageChange)."""
+        from PySide6.QtWidgets import QApplication
+
+        from audit_app.gui import translations
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        translations.install(app, language)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the window's texts again after a language switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        self._recreate_undo_actions()
+        self._show_reviewer()
+        if self._last_saved is not None:
+            self.show_saved(self._last_saved)
+        self._title(*self._title_args)
+
+    def _recreate_undo_actions(self) -> None:
+        """Undo and redo again: their text prefix is fixed when they are made."""
+        for old in (self.undo_action, self.redo_action):
+            self.edit_menu.removeAction(old)
+            self.removeAction(old)
+            old.deleteLater()
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertActions(first, [self.undo_action, self.redo_action])  # type: ignore[arg-type]
+        self.addActions([self.undo_action, self.redo_action])
+
     def show_saved(self, at: dt.datetime) -> None:
         """Say that the last change is stored ("Saved 14:03")."""
+        self._last_saved = at
         self.saved_label.setText(fmt(self.tr("Saved %1"), at.strftime("%H:%M")))
         self.saved_label.setToolTip(fmt(self.tr("Every change is stored at once. Last: %1"),
                                         at.strftime("%Y-%m-%d %H:%M:%S")))

@@ -18,7 +18,7 @@ from audit_app.gui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    """Edits the settings; the language applies from the next start."""
+    """Edits the settings; a new language applies at once (the main window switches)."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
         self.advance = QCheckBox(self.tr("Move to the next question after picking an option"))
         self.advance.setChecked(settings.auto_advance)
         note = QLabel(self.tr("Your answers are stored under the reviewer name. A new language "
-                              "applies when the program is started again."))
+                              "applies at once."))
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Reviewer"), self.reviewer)

@@ -931,6 +931,10 @@ Spara ändå? Det loggas.</translation>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
+    <message>
+        <source>Your answers are stored under the reviewer name. A new language applies at once.</source>
+        <translation>Dina svar sparas under granskarnamnet. Ett nytt språk gäller direkt.</translation>
+    </message>
 </context>
 <context>
     <name>TablesModel</name>
