@@ -118,7 +118,9 @@ def question_block(
     if question.get("type") in ("choice", "multi") and len(question.get("rows") or []) >= 2:
         chart = _chart(question, columns, mask)
     if chart is not None:
-        figure = [chart, Paragraph("Andel av besvarade ärenden, procent.", st.caption)]
+        # The number says whose chart it is when the chart starts the next page.
+        caption = f"Fråga {escape(number)}: andel av besvarade ärenden, procent."
+        figure = [chart, Paragraph(caption, st.caption)]
     # Table and chart stay together when that costs at most a modest gap at a page foot;
     # a longer block keeps its heading with the table and lets the chart follow.
     if figure and _height(block + figure) <= KEEP_TOGETHER_SHARE * styles.FRAME_HEIGHT:
