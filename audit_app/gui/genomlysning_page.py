@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -112,6 +113,10 @@ class GenomlysningModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and col != UNIT_COL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self._is_total(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if self._is_total(row):
@@ -182,7 +187,7 @@ class GenomlysningDialog(QDialog):
         self.setObjectName("genomlysningDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Genomlysning: implementation plans per unit"))
-        self.resize(760, 380)
+        self.resize(860, 380)
         self.session = session
         self.model = GenomlysningModel(session, audit_id, self)
         intro = QLabel(self.tr("For each unit, the number of active cases and how many of them "
@@ -192,7 +197,9 @@ class GenomlysningDialog(QDialog):
         self.view = QTableView()
         self.view.setObjectName("genomlysningTable")
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(UNIT_COL, QHeaderView.ResizeMode.Stretch)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UNIT_COL, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
         self.error = QLabel()
         self.error.setObjectName("genomlysningError")
