@@ -164,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (global options before the command)."""
     import argparse
 
+    from audit_app.commands.check import add_check_command
     from audit_app.commands.colleague import add_colleague_commands
     from audit_app.commands.packages import add_package_commands
     from audit_app.commands.tables import (
@@ -311,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=cmd_restore)
     add_package_commands(sub)
     add_colleague_commands(sub, asub)
+    add_check_command(sub)
     return parser
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,9 +197,17 @@ def _checksum_problems(conn: sqlite3.Connection) -> list[str]:
     columns = {row[1] for row in conn.execute('PRAGMA table_info("change_log")')}
     if "checksum" not in columns:  # not yet migrated: nothing to compare with
         return []
+    return _unsealed(conn.execute(_SEALED_ROWS))
+
+
+#: Each change-log entry's id, checksum and the columns its checksum covers.
+_SEALED_ROWS = f"SELECT id, checksum, {', '.join(CHECKED_COLUMNS)} FROM change_log ORDER BY id"
+
+
+def _unsealed(rows: Iterable[Sequence[object]]) -> list[str]:
+    """A problem for each (id, checksum, checked columns...) row whose checksum does not match."""
     problems: list[str] = []
-    for row in conn.execute(f"SELECT id, checksum, {', '.join(CHECKED_COLUMNS)} FROM change_log "
-                            "ORDER BY id"):
+    for row in rows:
         entry_id, checksum = row[0], row[1]
         try:
             expected = change_checksum(*row[2:])
@@ -208,6 +217,16 @@ def _checksum_problems(conn: sqlite3.Connection) -> list[str]:
             problems.append(f"change-log entry {entry_id}: its content (time, actor, reason or "
                             "values) does not match its checksum")
     return problems
+
+
+def verify_change_log(ctx: AppContext) -> IntegrityReport:
+    """The change-log checksums through the opened database, on any engine (PostgreSQL too)."""
+    from sqlalchemy import text
+
+    with ctx.db.engine.connect() as conn:
+        problems = _unsealed(conn.execute(text(_SEALED_ROWS)))
+    return IntegrityReport(sqlite_file(ctx.db_url), "change-log checksums",
+                           tuple(problems[:_MAX_LISTED]))
 
 
 def _readable_problems(conn: sqlite3.Connection) -> list[str]:
