@@ -77,6 +77,7 @@ class AuditsPage(QWidget):
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        self.button_row = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.loading)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from audit_app.gui.audits_page import AuditsPage
 from audit_app.gui.retranslate import Texts
+from audit_app.gui.reviewer_packages import ReviewerPackages
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self._menus()
         self.audits.open_requested.connect(self.open_audit)
         self.audits.new_button.clicked.connect(self.new_audit)
+        self.reviewer_packages = ReviewerPackages(self.audits)
+        self.reviewer_packages.opened.connect(self.open_audit)
+        self.reviewer_packages.message.connect(lambda t: self.statusBar().showMessage(t, 8000))
+        self.reviewer_packages.reviewer_changed.connect(self._show_reviewer)
         session.saved.connect(self.show_saved)
         self.pages.currentChanged.connect(self._page_changed)
         self._page_changed()

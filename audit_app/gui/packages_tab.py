@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,14 +18,12 @@ from PySide6.QtWidgets import (
 
 from audit_app.gui.colleague_models import RowsModel
 from audit_app.gui.colleague_page import table_view
-from audit_app.gui.errors import dispatcher
+from audit_app.gui.keys_panel import NO_PASSPHRASE, KeysPanel
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from audit_app.gui.colleague_page import ColleaguePage
-
-_NO_PASSPHRASE = object()
 
 
 class PackagesTab(QWidget):
@@ -37,20 +34,10 @@ class PackagesTab(QWidget):
         self.page = page
         self.busy = False
         self.last_received: Any = None
-        self.own = QLabel()
-        self.own.setObjectName("ownKey")
-        self.own.setWordWrap(True)
-        self.create_key = QPushButton(self.tr("Create key pair…"))
-        self.create_key.setObjectName("createKey")
-        self.create_key.clicked.connect(self.create_identity)
-        self.save_key = QPushButton(self.tr("Save public key…"))
-        self.save_key.setObjectName("savePublicKey")
-        self.save_key.clicked.connect(self.save_public)
-        self.contacts = RowsModel()
-        self.contacts_view = table_view(self.contacts, "contactsTable")
-        self.import_key = QPushButton(self.tr("Import a colleague's public key…"))
-        self.import_key.setObjectName("importPublicKey")
-        self.import_key.clicked.connect(self.import_public)
+        self.keys = KeysPanel(page.session, page, page.message.emit, self.reload)
+        self.own, self.create_key, self.save_key = (self.keys.own, self.keys.create_key,
+                                                    self.keys.save_key)
+        self.contacts, self.import_key = self.keys.contacts, self.keys.import_key
         self.reviewer = QComboBox()
         self.reviewer.setObjectName("packageReviewer")
         self.reviewer.setEditable(True)
@@ -73,18 +60,6 @@ class PackagesTab(QWidget):
         self._layout()
 
     def _layout(self) -> None:
-        key_box = QGroupBox(self.tr("Your key"))
-        key_layout = QVBoxLayout(key_box)
-        key_layout.addWidget(self.own)
-        key_buttons = QHBoxLayout()
-        key_buttons.addWidget(self.create_key)
-        key_buttons.addWidget(self.save_key)
-        key_buttons.addStretch(1)
-        key_layout.addLayout(key_buttons)
-        contacts_box = QGroupBox(self.tr("Trusted colleagues"))
-        contacts_layout = QVBoxLayout(contacts_box)
-        contacts_layout.addWidget(self.contacts_view)
-        contacts_layout.addWidget(self.import_key)
         send_box = QGroupBox(self.tr("Send an assignment"))
         send = QFormLayout(send_box)
         send.addRow(self.tr("Reviewer"), self.reviewer)
@@ -97,8 +72,8 @@ class PackagesTab(QWidget):
         receive.addWidget(self.conflicts_view, 1)
         receive.addStretch(0)
         grid = QGridLayout(self)
-        grid.addWidget(key_box, 0, 0)
-        grid.addWidget(contacts_box, 1, 0)
+        grid.addWidget(self.keys.key_box, 0, 0)
+        grid.addWidget(self.keys.contacts_box, 1, 0)
         grid.addWidget(send_box, 0, 1)
         grid.addWidget(receive_box, 1, 1)
         grid.setColumnStretch(0, 1)
@@ -107,25 +82,7 @@ class PackagesTab(QWidget):
 
     def reload(self) -> None:
         """Show the own key, the trusted colleagues and the plan's reviewers."""
-        from audit_app.services import keys
-
-        ctx = self.page.session.ctx
-        try:
-            public = keys.load_public_identity(ctx) if keys.has_identity(ctx) else None
-            contacts = keys.trusted_contacts(ctx)
-        except Exception as exc:  # noqa: BLE001
-            dispatcher.show(exc, self)
-            public, contacts = None, []
-        self.own.setText(self.tr("No key pair yet. Create one to send and receive packages.")
-                         if public is None else
-                         fmt(self.tr("<b>%1</b><br>Fingerprint: <tt>%2</tt><br>Read it aloud to "
-                                     "colleagues so they can compare it with the file you give "
-                                     "them."), public.name, public.short))
-        self.create_key.setVisible(public is None)
-        self.save_key.setEnabled(public is not None)
-        self.contacts.set_rows([self.tr("Name"), self.tr("Fingerprint")],
-                               [[c.name, c.short] for c in contacts],
-                               [c.fingerprint for c in contacts])
+        public, contacts = self.keys.reload()
         self.recipient.clear()
         for contact in contacts:
             self.recipient.addItem(f"{contact.name} ({contact.short})", contact.fingerprint)
@@ -145,67 +102,7 @@ class PackagesTab(QWidget):
 
     def passphrase(self) -> object:
         """The passphrase of a protected key (asked), None when unprotected, or a cancel marker."""
-        from audit_app.services.keys import identity_is_protected
-
-        if not identity_is_protected(self.page.session.ctx):
-            return None
-        text = self.page.ask_text(self.tr("Passphrase"), self.tr("Passphrase of your key"),
-                                  secret=True)
-        return _NO_PASSPHRASE if text is None else text
-
-    def create_identity(self) -> bool:
-        """Create this data directory's key pair under a name (a passphrase is optional)."""
-        from audit_app.services.keys import create_identity
-
-        name = self.page.ask_text(self.tr("Create key pair"), self.tr("Your name as colleagues "
-                                                                      "know it"),
-                                  self.page.session.reviewer)
-        if not name:
-            return False
-        secret = self.page.ask_text(self.tr("Create key pair"),
-                                    self.tr("Passphrase (optional, protects the private key)"),
-                                    secret=True)
-        if secret is None:
-            return False
-        with dispatcher.reporting(self):
-            public = create_identity(self.page.session.ctx, name, secret or None)
-            self.page.message.emit(fmt(self.tr("Key pair created: %1 (%2)"), public.name,
-                                       public.short))
-            self.reload()
-            return True
-        return False
-
-    def save_public(self) -> bool:
-        """Write one's own public key file to give to colleagues."""
-        from audit_app.services.keys import export_public
-
-        path = self.page.ask_save_path(self.tr("Save public key"), "min_nyckel.pub.json",
-                                       self.tr("Public key (*.json)"))
-        if path is None:
-            return False
-        with dispatcher.reporting(self):
-            public = export_public(self.page.session.ctx, path)
-            self.page.message.emit(fmt(self.tr("Public key saved: %1 (%2)"), path, public.short))
-            return True
-        return False
-
-    def import_public(self) -> bool:
-        """Trust a colleague's public key file, showing the fingerprint to compare aloud."""
-        from audit_app.services.keys import import_public
-
-        path = self.page.ask_open_path(self.tr("Import a colleague's public key"),
-                                       self.tr("Public key (*.json);;All files (*)"))
-        if path is None:
-            return False
-        with dispatcher.reporting(self):
-            public, new = import_public(self.page.session.ctx, path)
-            self.reload()
-            self.page.inform(self.tr("Public key"), fmt(
-                self.tr("%1 is trusted: %2\nCompare the fingerprint with %3 before sending "
-                        "packages.") if new else self.tr("%1 was already trusted: %2"),
-                public.name, public.short, public.name))
-            return True
-        return False
+        return self.keys.ask_passphrase()
 
     def export_assignment(self) -> None:
         """Write the chosen reviewer's assignment, encrypted for the chosen colleague."""
@@ -217,8 +114,8 @@ class PackagesTab(QWidget):
             return
         path = self.page.ask_save_path(self.tr("Export assignment"), f"{reviewer}.akt",
                                        self.tr("Package (*.akt)"))
-        secret = self.passphrase() if path is not None else _NO_PASSPHRASE
-        if path is None or secret is _NO_PASSPHRASE:
+        secret = self.passphrase() if path is not None else NO_PASSPHRASE
+        if path is None or secret is NO_PASSPHRASE:
             return
         ctx = self.page.session.ctx
 
@@ -240,8 +137,8 @@ class PackagesTab(QWidget):
 
         path = self.page.ask_open_path(self.tr("Import answers package"),
                                        self.tr("Package (*.akt);;All files (*)"))
-        secret = self.passphrase() if path is not None else _NO_PASSPHRASE
-        if path is None or secret is _NO_PASSPHRASE:
+        secret = self.passphrase() if path is not None else NO_PASSPHRASE
+        if path is None or secret is NO_PASSPHRASE:
             return
         ctx = self.page.session.ctx
         self._start()

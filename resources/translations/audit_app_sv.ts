@@ -1618,6 +1618,272 @@ Spara ändå? Det loggas.</translation>
     </message>
 </context>
 <context>
+    <name>KeysPanel</name>
+    <message>
+        <source>Create key pair…</source>
+        <translation>Skapa nyckelpar…</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>Spara publik nyckel…</translation>
+    </message>
+    <message>
+        <source>Import a colleague's public key…</source>
+        <translation>Importera en kollegas publika nyckel…</translation>
+    </message>
+    <message>
+        <source>Your key</source>
+        <translation>Din nyckel</translation>
+    </message>
+    <message>
+        <source>Trusted colleagues</source>
+        <translation>Betrodda kollegor</translation>
+    </message>
+    <message>
+        <source>Create key pair</source>
+        <translation>Skapa nyckelpar</translation>
+    </message>
+    <message>
+        <source>Your name as colleagues know it</source>
+        <translation>Ditt namn som kollegorna känner det</translation>
+    </message>
+    <message>
+        <source>Passphrase (optional, protects the private key)</source>
+        <translation>Lösenfras (valfri, skyddar den privata nyckeln)</translation>
+    </message>
+    <message>
+        <source>Save public key</source>
+        <translation>Spara publik nyckel</translation>
+    </message>
+    <message>
+        <source>Public key (*.json)</source>
+        <translation>Publik nyckel (*.json)</translation>
+    </message>
+    <message>
+        <source>Import a colleague's public key</source>
+        <translation>Importera en kollegas publika nyckel</translation>
+    </message>
+    <message>
+        <source>Public key (*.json);;All files (*)</source>
+        <translation>Publik nyckel (*.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>No key pair yet. Create one to send and receive packages.</source>
+        <translation>Inget nyckelpar ännu. Skapa ett för att skicka och ta emot paket.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Publik nyckel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fingerprint: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Read it aloud to colleagues so they can compare it with the file you give them.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Fingeravtryck: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Läs upp det för kollegorna så att de kan jämföra det med filen du ger dem.</translation>
+    </message>
+    <message>
+        <source>Key pair created: %1 (%2)</source>
+        <translation>Nyckelpar skapat: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Public key saved: %1 (%2)</source>
+        <translation>Publik nyckel sparad: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is trusted: %2
+Compare the fingerprint with %3 before sending packages.</source>
+        <translation>%1 är betrodd: %2
+Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
+    </message>
+    <message>
+        <source>%1 was already trusted: %2</source>
+        <translation>%1 var redan betrodd: %2</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Passphrase of your key</source>
+        <translation>Lösenfrasen till din nyckel</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>My keys</source>
+        <translation>Mina nycklar</translation>
+    </message>
+    <message>
+        <source>Give your public key file to the team leader, and import the team leader's public key before opening their package. Compare the fingerprints in person or by phone.</source>
+        <translation>Ge filen med din publika nyckel till teamledaren, och importera teamledarens publika nyckel innan du öppnar paketet. Jämför fingeravtrycken när ni träffas eller per telefon.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerPackages</name>
+    <message>
+        <source>My keys…</source>
+        <translation>Mina nycklar…</translation>
+    </message>
+    <message>
+        <source>Create your key pair, save your public key for the team leader, import the team leader's key</source>
+        <translation>Skapa ditt nyckelpar, spara din publika nyckel åt teamledaren, importera teamledarens nyckel</translation>
+    </message>
+    <message>
+        <source>Open review package…</source>
+        <translation>Öppna granskningspaket…</translation>
+    </message>
+    <message>
+        <source>Open a package of cases the team leader sent you</source>
+        <translation>Öppna ett paket med akter som teamledaren skickat dig</translation>
+    </message>
+    <message>
+        <source>Send answers back…</source>
+        <translation>Skicka tillbaka svar…</translation>
+    </message>
+    <message>
+        <source>Write your answers in the selected audit to a package for the team leader</source>
+        <translation>Skriv dina svar i den valda granskningen till ett paket för teamledaren</translation>
+    </message>
+    <message>
+        <source>No key pair</source>
+        <translation>Inget nyckelpar</translation>
+    </message>
+    <message>
+        <source>Create your key pair under “My keys…” first and give your public key to the team leader.</source>
+        <translation>Skapa först ditt nyckelpar under ”Mina nycklar…” och ge din publika nyckel till teamledaren.</translation>
+    </message>
+    <message>
+        <source>Open review package</source>
+        <translation>Öppna granskningspaket</translation>
+    </message>
+    <message>
+        <source>Package (*.akt);;All files (*)</source>
+        <translation>Paket (*.akt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Checking and opening the package…</source>
+        <translation>Kontrollerar och öppnar paketet…</translation>
+    </message>
+    <message>
+        <source>Send answers back</source>
+        <translation>Skicka tillbaka svar</translation>
+    </message>
+    <message>
+        <source>Package (*.akt)</source>
+        <translation>Paket (*.akt)</translation>
+    </message>
+    <message>
+        <source>Writing the answers package…</source>
+        <translation>Skriver svarspaketet…</translation>
+    </message>
+    <message>
+        <source>%1: %2 answers for %3 cases, encrypted for %4</source>
+        <translation>%1: %2 svar för %3 akter, krypterat för %4</translation>
+    </message>
+    <message>
+        <source>%1 from %2: opened before; nothing changed.</source>
+        <translation>%1 från %2: öppnat tidigare; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>%1 from %2: %3 cases added, %4 updated, %5 answers written.</source>
+        <translation>%1 från %2: %3 akter tillagda, %4 uppdaterade, %5 svar skrivna.</translation>
+    </message>
+    <message>
+        <source>Answer as the assigned reviewer</source>
+        <translation>Svara som den tilldelade granskaren</translation>
+    </message>
+    <message>
+        <source>Answers not sent</source>
+        <translation>Svar som inte skickades</translation>
+    </message>
+    <message>
+        <source>The package assigns the cases to reviewer “%1”, but you answer as “%2”. Answer as “%1” from now on? Only answers under “%1” are sent back.</source>
+        <translation>Paketet tilldelar akterna granskaren ”%1”, men du svarar som ”%2”. Svara som ”%1” från och med nu? Bara svar under ”%1” skickas tillbaka.</translation>
+    </message>
+    <message>
+        <source>The package holds only the answers of reviewer “%1”. Answers stored under other names were not sent: %2</source>
+        <translation>Paketet innehåller bara granskaren ”%1”s svar. Svar sparade under andra namn skickades inte: %2</translation>
+    </message>
+    <message>
+        <source>%1 answers you changed were changed by the team leader too; yours were kept.</source>
+        <translation>%1 svar som du ändrat har även teamledaren ändrat; dina behölls.</translation>
+    </message>
+</context>
+<context>
+    <name>PackageRefusal</name>
+    <message>
+        <source>The file is larger than a package may be (50 MB). Ask the sender to split the cases over several packages.</source>
+        <translation>Filen är större än ett paket får vara (50 MB). Be avsändaren dela upp akterna på flera paket.</translation>
+    </message>
+    <message>
+        <source>The file is not a review package (.akt).</source>
+        <translation>Filen är inte ett granskningspaket (.akt).</translation>
+    </message>
+    <message>
+        <source>The package is incomplete: the file was cut short, perhaps while copying. Ask the sender for a new copy.</source>
+        <translation>Paketet är ofullständigt: filen har klippts av, kanske vid kopieringen. Be avsändaren om en ny kopia.</translation>
+    </message>
+    <message>
+        <source>The package is damaged. Ask the sender for a new copy.</source>
+        <translation>Paketet är skadat. Be avsändaren om en ny kopia.</translation>
+    </message>
+    <message>
+        <source>The package has been altered or damaged since it was made: its signature does not match the sender's key. Ask for a new copy.</source>
+        <translation>Paketet har ändrats eller skadats efter att det skapades: signaturen stämmer inte med avsändarens nyckel. Be om en ny kopia.</translation>
+    </message>
+    <message>
+        <source>The package cannot be decrypted with your key (altered, or encrypted for another key).</source>
+        <translation>Paketet kan inte dekrypteras med din nyckel (det är ändrat eller krypterat för en annan nyckel).</translation>
+    </message>
+    <message>
+        <source>The sender is not a trusted colleague. Import the sender's public key under “My keys…”, after comparing the fingerprint with them.</source>
+        <translation>Avsändaren är ingen betrodd kollega. Importera avsändarens publika nyckel under ”Mina nycklar…”, efter att ni jämfört fingeravtrycket.</translation>
+    </message>
+    <message>
+        <source>The package is encrypted for someone else. Ask the sender to make it for your public key.</source>
+        <translation>Paketet är krypterat för någon annan. Be avsändaren göra det för din publika nyckel.</translation>
+    </message>
+    <message>
+        <source>This is not a review package for a reviewer: the team leader imports answers packages under Colleague review.</source>
+        <translation>Det här är inget granskningspaket till en granskare: svarspaket importerar teamledaren under Kollegial granskning.</translation>
+    </message>
+    <message>
+        <source>The package was made by a newer version of the program. Update the program.</source>
+        <translation>Paketet är gjort med en nyare version av programmet. Uppdatera programmet.</translation>
+    </message>
+    <message>
+        <source>The package holds data that does not fit its template.</source>
+        <translation>Paketet innehåller uppgifter som inte passar dess mall.</translation>
+    </message>
+    <message>
+        <source>Another audit with the same name already exists here. Rename it before opening the package.</source>
+        <translation>Det finns redan en annan granskning med samma namn här. Byt namn på den innan du öppnar paketet.</translation>
+    </message>
+    <message>
+        <source>The audit here has another template than the package.</source>
+        <translation>Granskningen här har en annan mall än paketet.</translation>
+    </message>
+    <message>
+        <source>This copy is the team leader's for that reviewer; it cannot open the reviewer's package.</source>
+        <translation>Det här är teamledarens kopia för den granskaren; den kan inte öppna granskarens paket.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Inget har sparats.</translation>
+    </message>
+    <message>
+        <source>The package was refused.</source>
+        <translation>Paketet godtogs inte.</translation>
+    </message>
+</context>
+<context>
     <name>PackagesTab</name>
     <message>
         <source>Import a package a reviewer sent back. Answers both sides changed are listed here as conflicts; your own are kept.</source>
