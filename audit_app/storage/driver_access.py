@@ -7,6 +7,7 @@ write still logs its change in the same transaction, exactly as ``Repository.put
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 from sqlmodel import Session
@@ -14,9 +15,15 @@ from sqlmodel import Session
 from audit_app.domain.change_checksum import change_checksum, change_checksums
 from audit_app.storage.models import AuditRow, ChangeRow, utcnow
 
-_INSERT_LOG = ("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, reviewer, "
-               "action, old_value, new_value, reason, checksum) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_LOG_COLUMNS = ("INSERT INTO change_log (at, actor, audit_id, case_label, question_id, reviewer, "
+                "action, old_value, new_value, reason, checksum)")
+_INSERT_LOG = _LOG_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_ANSWER_COLUMNS = ("INSERT INTO answer (audit_id, case_id, question_id, reviewer, value, comment, "
+                   "updated_at)")
+#: The answers of an audit, found through its cases by the unique (case, question, reviewer) index.
+_OF_AUDIT = "case_id IN (SELECT id FROM audit_case WHERE audit_id = ?) AND audit_id = ?"
+#: The most parameters one multi-row INSERT binds (SQLite before 3.32 allows 999).
+_MAX_PARAMETERS = 999
 
 
 def sealed(row: tuple[object, ...]) -> tuple[object, ...]:
@@ -75,13 +82,13 @@ class DriverAccess:
     def answer_rows(self, audit_id: str) -> list[StoredAnswer]:
         """Every reviewer answer of an audit as plain tuples (no ORM objects: fast for big audits)."""
         rows = self._fetchall("SELECT id, case_id, question_id, reviewer, value, comment "
-                              "FROM answer WHERE audit_id = ?", (audit_id,))
+                              f"FROM answer WHERE {_OF_AUDIT}", (audit_id, audit_id))
         return [StoredAnswer(*row) for row in rows]
 
     def answer_values(self, audit_id: str) -> list[tuple[int, str, str, str]]:
         """(case id, question id, reviewer, value) of every answer, read through the driver."""
         return self._fetchall("SELECT case_id, question_id, reviewer, value FROM answer "
-                              "WHERE audit_id = ?", (audit_id,))
+                              f"WHERE {_OF_AUDIT}", (audit_id, audit_id))
 
     def _fetchall(self, sql: str, params: tuple[object, ...]) -> list[tuple]:  # type: ignore[type-arg]
         """Rows of a query run through the driver cursor (no per-row processing)."""
@@ -103,6 +110,31 @@ class DriverAccess:
         if connection.dialect.paramstyle != "qmark":
             sql = sql.replace("?", "%s")
         connection.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+
+    def _insert_many(self, insert: str, rows: list[tuple[object, ...]]) -> None:
+        """``INSERT ... (columns)`` of many rows, a few hundred per statement (``VALUES (...), ...``).
+
+        The same rows as ``executemany`` would write, in the same order, with far fewer statement
+        runs: one multi-row statement costs the driver and the database much less than its rows
+        one by one.
+        """
+        if not rows:
+            return
+        width = len(rows[0])
+        per_statement = max(1, _MAX_PARAMETERS // width)
+        connection = self.session.connection()
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        one = "(" + ", ".join([mark] * width) + ")"
+        full = f"{insert} VALUES " + ", ".join([one] * per_statement)
+        cursor = connection.connection.cursor()
+        try:
+            for start in range(0, len(rows), per_statement):
+                chunk = rows[start:start + per_statement]
+                sql = full if len(chunk) == per_statement else (
+                    f"{insert} VALUES " + ", ".join([one] * len(chunk)))
+                cursor.execute(sql, list(chain.from_iterable(chunk)))
+        finally:
+            cursor.close()
 
     def _db_time(self, moment: object) -> object:
         """A timestamp as the driver receives it, processed once by the column type."""
@@ -142,13 +174,12 @@ class DriverAccess:
             if old.comment != comment:
                 logs.append((now, actor, audit_id, w.case_label, w.question_id, w.reviewer,
                              "comment", old.comment, comment, reason))
-        self._executemany("INSERT INTO answer (audit_id, case_id, question_id, reviewer, value, "
-                          "comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", inserts)
+        self._insert_many(_ANSWER_COLUMNS, inserts)
         self._executemany("UPDATE answer SET value = ?, comment = ?, updated_at = ? WHERE id = ?",
                           updates)
         sums = change_checksums(logs)
-        self._executemany(_INSERT_LOG, [(*row, checksum) for row, checksum in zip(logs, sums,
-                                                                                 strict=True)])
+        self._insert_many(_LOG_COLUMNS, [(*row, checksum) for row, checksum in zip(logs, sums,
+                                                                                  strict=True)])
         return len(inserts), len(updates), unchanged
 
     # -- answers through the driver (the case form's path: one answer per transaction) -------

@@ -59,7 +59,8 @@ class AnswerRow(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    audit_id: str = Field(foreign_key="audit.id", index=True, max_length=36)
+    # Not indexed (migration 0005): an audit's answers are found through its cases.
+    audit_id: str = Field(foreign_key="audit.id", max_length=36)
     case_id: int = Field(foreign_key="audit_case.id")  # indexed by the unique constraint
     question_id: str = Field(max_length=100)
     reviewer: str = Field(max_length=100)

@@ -124,7 +124,9 @@ class Repository(DriverAccess):
     # -- answers ------------------------------------------------------------------------------
     def answers(self, audit_id: str) -> list[AnswerRow]:
         """Every reviewer answer in an audit."""
-        return list(self.session.exec(select(AnswerRow).where(AnswerRow.audit_id == audit_id)))
+        cases = select(CaseRow.id).where(CaseRow.audit_id == audit_id)
+        return list(self.session.exec(select(AnswerRow).where(
+            col(AnswerRow.case_id).in_(cases), AnswerRow.audit_id == audit_id)))
 
     def answers_for_case(self, case_id: int) -> list[AnswerRow]:
         """Every reviewer answer of one case."""
