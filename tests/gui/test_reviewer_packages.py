@@ -156,3 +156,50 @@ def test_a_tampered_package_is_refused_in_swedish_and_nothing_is_written(
     _open(window, qtbot, monkeypatch, assignment)
     assert "större än" in shown[-1][1]
     assert window.audits.model.rowCount() == 0 and len(shown) == 3
+
+
+def test_packages_from_or_for_someone_else_are_refused_in_swedish(
+        make_window, qtbot, gui_ctx: AppContext, leader: AppContext, tmp_path: Path,
+        monkeypatch, shown: list[tuple[str, str]]) -> None:
+    audit_id = make_audit(leader, tmp_path, "Paket 2025", cases=2)
+    window = make_window()
+    _keys_through_dialog(window, qtbot, monkeypatch, tmp_path, leader)
+    olle = AppContext.from_options(data_dir=tmp_path / "olle", actor="olle")
+    try:
+        create_identity(olle, "Olle Okänd")
+        export_public(olle, tmp_path / "olle.pub.json")
+        import_public(leader, tmp_path / "olle.pub.json")
+        import_public(olle, tmp_path / "rita.pub.json")
+        for_olle = tmp_path / "olle.akt"
+        export_assignment(leader, audit_id, "olle", "Olle Okänd", for_olle)
+        other_audit = make_audit(olle, tmp_path, "Olles granskning", cases=1)
+        from_olle = tmp_path / "fran_olle.akt"
+        export_assignment(olle, other_audit, "inspektor", "Rita Reviewer", from_olle)
+    finally:
+        olle.close()
+    _open(window, qtbot, monkeypatch, for_olle)
+    assert shown[-1] == ("Paketet godtogs inte", "Paketet är krypterat för någon annan. Be "
+                         "avsändaren göra det för din publika nyckel. Inget har sparats.")
+    _open(window, qtbot, monkeypatch, from_olle)
+    assert "ingen betrodd kollega" in shown[-1][1] and "Mina nycklar" in shown[-1][1]
+    assert window.audits.model.rowCount() == 0 and len(shown) == 2
+
+
+def test_the_buttons_are_swedish_and_follow_a_language_switch(  # type: ignore[no-untyped-def]
+        make_window, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from audit_app.gui import translations
+
+    tools = make_window().reviewer_packages
+    texts = [b.text() for b in (tools.keys_button, tools.open_button, tools.send_button)]
+    assert texts == ["Mina nycklar…", "Öppna granskningspaket…", "Skicka tillbaka svar…"]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        translations.install(app, "en")
+        qtbot.waitUntil(lambda: tools.open_button.text() == "Open review package…")
+        assert tools.send_button.text() == "Send answers back…"
+    finally:
+        translations.install(app, "sv")
+    qtbot.waitUntil(lambda: tools.open_button.text() == "Öppna granskningspaket…")
