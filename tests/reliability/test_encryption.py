@@ -52,6 +52,11 @@ def test_nothing_readable_in_the_database_its_wal_or_its_backups(tmp_path: Path)
     db = ctx.data_dir / "audit.db"
     wal = ctx.data_dir / "audit.db-wal"
     assert wal.stat().st_size > 0  # written while open: the WAL holds pages too
+    with ctx.db.engine.connect() as conn:  # the key first, then the same durability pragmas
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA cipher_version").scalar()
     made = [backup.backup(ctx), backup.backup(ctx, tmp_path / "kopia.db")]
     assert cipher.is_encrypted(db) and all(cipher.is_encrypted(b) for b in made)
     assert _found([db, wal, *made], needles) == set()
