@@ -138,6 +138,18 @@ class ErrorDispatcher:
         box.setInformativeText(message)
         box.exec()
 
+    def offer(self, title: str, message: str, action: str, parent: QWidget | None) -> bool:
+        """Show an error with one way out (e.g. restoring a backup); True when the user takes it."""
+        self.last_shown = (title, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.NoButton,
+                          parent)
+        box.setInformativeText(message)
+        take = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Errors", "Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(take)
+        box.exec()
+        return box.clickedButton() is take
+
     def present_diagnostics(self, diagnostics: list[Diagnostic], parent: QWidget | None) -> None:
         """Show the list of a file's problems."""
         DiagnosticsDialog(diagnostics, parent).exec()

@@ -158,10 +158,11 @@ class MainWindow(QMainWindow):
 
     # -- starting ------------------------------------------------------------------------------
     def start(self) -> None:
-        """Open the database and list the audits in the background, the window already shown."""
-        from audit_app.gui.workers import run_in_background
+        """Hold, check and open the database and list the audits in the background, the window
+        already shown (a second window on the database, or damage, is reported)."""
+        from audit_app.gui.startup_checks import start_checked
 
-        run_in_background(self, None, self.session.audits, self._loaded)
+        start_checked(self, self._loaded)
 
     def _loaded(self, rows: object) -> None:
         self.audits.show_rows(rows, select=self.session.settings.last_audit())  # type: ignore[arg-type]

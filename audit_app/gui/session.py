@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
     from audit_app.services.context import AppContext
     from audit_app.services.imports import ImportResult
+    from audit_app.services.instance import InstanceLock
     from audit_app.services.review import (
         AnswerChange,
         AnswerInput,
@@ -50,6 +51,10 @@ class Session(QObject):
         self._lock = threading.Lock()
         self._make_ctx: Callable[[], AppContext] | None = None
         self._ctx: AppContext | None = None
+        self._window_lock: InstanceLock | None = None
+        self._holding = False  # this window holds its database (see hold_database)
+        #: Why the last automatic backup failed, if it did (shown after an import).
+        self.backup_problem: str | None = None
         if callable(ctx):
             self._make_ctx = ctx
         else:
@@ -71,9 +76,40 @@ class Session(QObject):
         self._ctx = ctx
 
     def close(self) -> None:
-        """Close the database if it was opened."""
+        """A rotating backup (when due), then close the database and give its lock up."""
         if self._ctx is not None:
+            if self._holding:
+                self.auto_backup()
             self._ctx.close()
+        if self._window_lock is not None:
+            self._window_lock.release()
+            self._window_lock = None
+        self._holding = False
+
+    def hold_database(self) -> None:
+        """Take the database's window lock; AlreadyOpen when another window holds it."""
+        from audit_app.services.instance import hold_database
+
+        if not self._holding:
+            self._window_lock = hold_database(self.ctx)
+            self._holding = True
+
+    def restore_newest_backup(self) -> Path:
+        """Restore the newest intact backup over a damaged database (kept beside it)."""
+        from audit_app.services.integrity import restore_newest_good_backup
+
+        return restore_newest_good_backup(self.ctx)
+
+    def auto_backup(self) -> None:
+        """A rotating backup unless one is recent; a failure is kept in ``backup_problem``."""
+        from audit_app.domain.diagnostics import AuditAppError
+        from audit_app.services.backup import auto_backup
+
+        try:
+            auto_backup(self.ctx)
+            self.backup_problem = None
+        except AuditAppError as exc:
+            self.backup_problem = exc.message
 
     @property
     def reviewer(self) -> str:
@@ -168,18 +204,22 @@ class Session(QObject):
 
     def import_cases(self, audit_id: str, path: str | Path,
                      allow_identifiers: bool = False) -> ImportResult:
-        """Import cases from CSV (all or nothing). Safe to call from a worker thread."""
+        """Import cases from CSV (all or nothing), then a rotating backup. Safe in a worker thread."""
         from audit_app.services.imports import import_cases
 
-        return import_cases(self.ctx, audit_id, path, allow_identifiers=allow_identifiers)
+        result = import_cases(self.ctx, audit_id, path, allow_identifiers=allow_identifiers)
+        self.auto_backup()
+        return result
 
     def import_answers(self, audit_id: str, path: str | Path,
                        allow_identifiers: bool = False) -> ImportResult:
-        """Import answers from CSV under this reviewer unless the file names one."""
+        """Import answers from CSV under this reviewer unless the file names one; then a backup."""
         from audit_app.services.imports import import_answers
 
-        return import_answers(self.ctx, audit_id, path, reviewer=self.reviewer,
-                              allow_identifiers=allow_identifiers)
+        result = import_answers(self.ctx, audit_id, path, reviewer=self.reviewer,
+                                allow_identifiers=allow_identifiers)
+        self.auto_backup()
+        return result
 
     def imported(self, audit_id: str) -> None:
         """Announce a finished import (called on the GUI thread)."""

@@ -557,6 +557,10 @@ Spara ändå? Det loggas.</translation>
         <source>Something went wrong: %1. Every answer up to the last 'Saved' is stored.</source>
         <translation>Något gick fel: %1. Alla svar fram till senaste ”Sparat” finns kvar.</translation>
     </message>
+    <message>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
 </context>
 <context>
     <name>ExcludeDialog</name>
@@ -2213,6 +2217,45 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
     <message>
         <source>The passphrases differ</source>
         <translation>Lösenfraserna skiljer sig åt</translation>
+    </message>
+</context>
+<context>
+    <name>StartupChecks</name>
+    <message>
+        <source>It was opened by %1 on %2 (process %3) at %4.</source>
+        <translation>Den öppnades av %1 på %2 (process %3) %4.</translation>
+    </message>
+    <message>
+        <source>The program is already open</source>
+        <translation>Programmet är redan öppet</translation>
+    </message>
+    <message>
+        <source>The audit database is already open in another window of the program. Close that window first: two windows must not change the same answers.</source>
+        <translation>Granskningsdatabasen är redan öppen i ett annat fönster av programmet. Stäng det fönstret först: två fönster får inte ändra samma svar.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen är skadad</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged and there is no intact backup to restore. Nothing has been changed; contact your IT support and keep the file.</source>
+        <translation>Databasen %1 är skadad och det finns ingen oskadad säkerhetskopia att återställa. Inget har ändrats; kontakta IT-supporten och spara filen.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged. The newest intact backup is from %2. Restore it? Changes made after %2 are lost; the damaged database is kept beside the restored one.</source>
+        <translation>Databasen %1 är skadad. Den senaste oskadade säkerhetskopian är från %2. Vill du återställa den? Ändringar gjorda efter %2 går förlorade; den skadade databasen sparas bredvid den återställda.</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Återställ säkerhetskopian</translation>
+    </message>
+    <message>
+        <source>Restored the backup %1</source>
+        <translation>Säkerhetskopian %1 är återställd</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Återställer säkerhetskopian…</translation>
     </message>
 </context>
 </TS>
