@@ -282,8 +282,10 @@ class CasesPage(QWidget):
         def done(result: object) -> None:
             self.session.imported(audit_id)
             self.reload()
-            self.message.emit(fmt(self.tr("Imported %1: %2"), path,
-                                  getattr(result, "summary", lambda: "")()))
+            text = fmt(self.tr("Imported %1: %2"), path, getattr(result, "summary", lambda: "")())
+            if self.session.backup_problem:  # the import is stored all the same
+                text += " " + self.tr("The automatic backup failed; the earlier backups are kept.")
+            self.message.emit(text)
 
         def failed(error: BaseException) -> bool:
             from audit_app.domain.diagnostics import InvalidInput

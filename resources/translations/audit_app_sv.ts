@@ -321,6 +321,10 @@ Spara ändå? Det loggas.</translation>
         <source>Case %1 is now called %2</source>
         <translation>Akten %1 heter nu %2</translation>
     </message>
+    <message>
+        <source>The automatic backup failed; the earlier backups are kept.</source>
+        <translation>Den automatiska säkerhetskopieringen misslyckades; de tidigare säkerhetskopiorna finns kvar.</translation>
+    </message>
 </context>
 <context>
     <name>CreateAuditDialog</name>

@@ -112,3 +112,24 @@ def test_a_gui_import_and_closing_leave_a_rotating_backup(
     window.close()
     window.session.close()
     assert len(list_backups(gui_ctx)) == 1
+
+
+def test_a_failed_backup_after_an_import_is_said_in_the_status_bar(
+        qtbot, make_window, gui_ctx: AppContext, template_file: Path,  # type: ignore[no-untyped-def]
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit_app.services import backup
+
+    def broken(ctx: AppContext) -> None:
+        raise backup.BackupError("disk full")
+
+    monkeypatch.setattr(backup, "auto_backup", broken)
+    audit_id = create_audit(gui_ctx, str(template_file), "Import")
+    window = make_window()
+    window.open_audit(audit_id)
+    cases = tmp_path / "cases.csv"
+    cases.write_text(CASES, encoding="utf-8")
+    window.cases._import("Importera", window.session.import_cases, str(cases))
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=20000)
+    assert window.statusBar().currentMessage().endswith(
+        "Den automatiska säkerhetskopieringen misslyckades; de tidigare säkerhetskopiorna finns kvar.")
+    assert sorted(window.cases.labels_in_view()) == ["B1", "B2"]
