@@ -8,11 +8,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph, Table
-
 from audit_app.report import styles
 from audit_app.report.chapters import ANALYS
 from audit_app.report.data import ReportData, Vignette
+from audit_app.report.flowables import Paragraph, Table
 from audit_app.report.story import Story
 from audit_app.report.suppression import MAIN, SECONDARY_MARK, TOTAL, Masks, TableMask, option_row
 from audit_app.report.text import EN_DASH, format_decimal, format_int, percent, quote

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus import KeepTogether
 
 from audit_app.report.chapters import BILAGA
 from audit_app.report.data import QuestionInfo, ReportData
+from audit_app.report.flowables import Paragraph
 from audit_app.report.story import Story
 from audit_app.report.text import format_int, quote
 

@@ -11,12 +11,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, TableStyle
 from reportlab.platypus.flowables import TopPadder
 
 from audit_app.report import styles
 from audit_app.report.contents import table_of_contents
 from audit_app.report.data import ReportData
+from audit_app.report.flowables import Paragraph, Table
 from audit_app.report.story import Story
 from audit_app.report.templates import CONTENT_TEMPLATE
 from audit_app.report.text import (

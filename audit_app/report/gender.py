@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph, Table
-
 from audit_app.report import styles
 from audit_app.report.chapters import JAMSTALLDHET
 from audit_app.report.data import ReportData
+from audit_app.report.flowables import Paragraph, Table
 from audit_app.report.story import Story
 from audit_app.report.suppression import (
     GENDER,

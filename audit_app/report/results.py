@@ -8,12 +8,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from audit_app.report import styles
 from audit_app.report.chapters import GRANSKNINGSRESULTAT, breakdown_label
 from audit_app.report.charts import GroupedBarChart, Series
 from audit_app.report.data import ReportData
+from audit_app.report.flowables import Paragraph
 from audit_app.report.story import Story
 from audit_app.report.suppression import (
     MAIN,

@@ -12,9 +12,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from audit_app.report import styles
+from audit_app.report.flowables import Paragraph, Table
 from audit_app.report.templates import heading
 
 PLACEHOLDER = "[Text skrivs av inspektören]"

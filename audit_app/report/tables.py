@@ -14,9 +14,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from audit_app.report import fonts, styles
+from audit_app.report.flowables import Paragraph, Table
 from audit_app.report.suppression import (
     SECONDARY_MARK,
     TOTAL,

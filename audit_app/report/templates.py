@@ -13,9 +13,10 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from audit_app.report import fonts, styles
+from audit_app.report.flowables import Paragraph
 
 TITLE_TEMPLATE = "title"
 CONTENT_TEMPLATE = "content"
