@@ -1,24 +1,61 @@
-"""Charts as ReportLab ``Drawing`` subclasses, drawn from shapes so every label can wrap.
+"""Charts as ReportLab flowables drawn from a few plain shapes, so every label can wrap.
 
 ``GroupedBarChart`` is a horizontal bar chart: one group of bars per answer option, one bar per
 column of the breakdown (each its own colour, always in legend order), a percentage axis and a
 legend. Colours differ in lightness so a greyscale print still tells them apart; every bar also
-carries its value as text.
+carries its value as text. The shapes are plain tuples drawn straight onto the PDF canvas:
+ReportLab's graphics shapes (each attribute checked as it is set) and renderPDF's general walk (a
+graphics state per shape) cost several times more for these three kinds of shape.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from audit_app.report import fonts, styles
 from audit_app.report.text import NBSP
+
+
+class Line(NamedTuple):
+    """A stroked line."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    strokeColor: Color  # noqa: N815 - the names of ReportLab's shapes
+    strokeWidth: float  # noqa: N815
+
+
+class Rect(NamedTuple):
+    """A filled and stroked rectangle."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    fillColor: Color  # noqa: N815
+    strokeColor: Color  # noqa: N815
+    strokeWidth: float  # noqa: N815
+
+
+class String(NamedTuple):
+    """One line of text, anchored at its start, middle or end."""
+
+    x: float
+    y: float
+    text: str
+    fontName: str  # noqa: N815
+    fontSize: float  # noqa: N815
+    fillColor: Color  # noqa: N815
+    textAnchor: str = "start"  # noqa: N815
 
 
 @dataclass(frozen=True)
@@ -32,7 +69,7 @@ class Series:
 
 @dataclass
 class _Layout:
-    """Measures of one chart, worked out before drawing (a Drawing rejects extra attributes)."""
+    """Measures of one chart, worked out before drawing."""
 
     categories: list[str]
     series: list[Series]
@@ -87,7 +124,7 @@ def series_colour(index: int) -> Color:
     return styles.SERIES_COLOURS[index % len(styles.SERIES_COLOURS)]
 
 
-class GroupedBarChart(Drawing):
+class GroupedBarChart(Flowable):
     """A horizontal grouped bar chart of percentages (0-100) that fits ``width`` points."""
 
     def __init__(
@@ -102,14 +139,23 @@ class GroupedBarChart(Drawing):
             raise ValueError("every series needs one value per category")
         fonts.register_fonts()
         lay = _Layout(list(categories), list(series), width, max_value)
-        super().__init__(width, lay.height)
+        super().__init__()
+        self.width, self.height = width, lay.height
+        self.contents: list[Line | Rect | String] = []
         _draw_grid(self, lay)
         _draw_groups(self, lay)
         _draw_legend(self, lay)
 
+    def add(self, shape: Line | Rect | String) -> None:
+        """Append a shape (drawn in order)."""
+        self.contents.append(shape)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """The chart's fixed size."""
+        return self.width, self.height
+
     def draw(self) -> None:
-        """Draw the shapes straight onto the PDF canvas (renderPDF's general walk, a graphics
-        state per shape, costs several times more for these few kinds of shape)."""
+        """Draw the shapes straight onto the PDF canvas."""
         _draw_direct(self.canv, self.contents)
 
 
@@ -147,7 +193,7 @@ def _draw_direct(canvas: Any, shapes: Sequence[Any]) -> None:
     canvas.restoreState()
 
 
-def _draw_grid(d: Drawing, lay: _Layout) -> None:
+def _draw_grid(d: GroupedBarChart, lay: _Layout) -> None:
     for tick in range(0, int(lay.max_value) + 1, 25):
         x = lay.x(tick)
         d.add(Line(x, lay.plot_bottom, x, lay.plot_top, strokeColor=styles.HAIRLINE, strokeWidth=0.4))
@@ -167,7 +213,7 @@ def _draw_grid(d: Drawing, lay: _Layout) -> None:
     )
 
 
-def _draw_groups(d: Drawing, lay: _Layout) -> None:
+def _draw_groups(d: GroupedBarChart, lay: _Layout) -> None:
     y_top = lay.plot_top - lay.group_gap
     for i, lines in enumerate(lay.label_lines):
         group_h = lay.group_heights[i]
@@ -216,7 +262,7 @@ def _draw_groups(d: Drawing, lay: _Layout) -> None:
         y_top -= group_h + lay.group_gap
 
 
-def _draw_legend(d: Drawing, lay: _Layout) -> None:
+def _draw_legend(d: GroupedBarChart, lay: _Layout) -> None:
     y = lay.plot_bottom - lay.axis_room - lay.legend_row
     for row in lay.legend_rows:
         for index, x in row:
