@@ -280,7 +280,7 @@ class Session(QObject):
         return form
 
     def history(self, audit_id: str, label: str, question_id: str) -> list[HistoryEntry]:
-        """The logged changes of one answer."""
-        from audit_app.services.cases import answer_history
+        """The logged changes of one answer (only the reviewer's own while the review is blind)."""
+        from audit_app.services.blinding import answer_history_for
 
-        return answer_history(self.ctx, audit_id, label, question_id)
+        return answer_history_for(self.ctx, audit_id, label, question_id, viewer=self.reviewer)
