@@ -41,15 +41,24 @@ def column_code(by_code: str, by2_code: str) -> str:
 
 
 def split_cases(
-    template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers], by: str
+    template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers], by: str,
+    shared: dict[str, CaseResolver] | None = None,
 ) -> dict[str, list[CaseRecord]]:
-    """The included cases by their column of ``by`` (option order, then ``_none`` if any)."""
+    """The included cases by their column of ``by`` (option order, then ``_none`` if any).
+
+    ``shared``: each case's resolver by label, kept between calls (see ``build_tables``).
+    """
     columns = breakdown_columns(template, by)
     parts: dict[str, list[CaseRecord]] = {c.code: [] for c in columns}
+    cache: dict[str, CaseResolver] = {} if shared is None else shared
     for case in cases:
         if not case.included:
             continue
-        raw = CaseResolver(template, case, answers.get(case.label, CaseAnswers())).value(by)
+        resolver = cache.get(case.label)
+        if resolver is None:
+            resolver = cache[case.label] = CaseResolver(template, case,
+                                                        answers.get(case.label, CaseAnswers()))
+        raw = resolver.value(by)
         key = raw if isinstance(raw, str) and raw in parts and raw != NONE_COLUMN else NONE_COLUMN
         parts.setdefault(key, []).append(case)
     return parts
@@ -64,16 +73,24 @@ def build_cross_tables(
     by2: str,
     audit_id: str | None = None,
     audit_name: str = "",
+    shared: dict[str, CaseResolver] | None = None,
 ) -> dict[str, Any]:
-    """Count every question by ``by`` and, within each of its columns, by ``by2``."""
+    """Count every question by ``by`` and, within each of its columns, by ``by2``.
+
+    ``shared``: each case's resolver by label, kept between the views of one read (every part
+    and the overall table resolve a case once).
+    """
+    shared = {} if shared is None else shared
     if by == by2:
         raise BreakdownError(f"'{by}' cannot be broken down by itself")
     outer = {c.code: c.label for c in breakdown_columns(template, by)}
     inner = breakdown_columns(template, by2)
-    overall = build_tables(template, cases, answers, by=by2, audit_id=audit_id, audit_name=audit_name)
-    parts = split_cases(template, cases, answers, by)
+    overall = build_tables(template, cases, answers, by=by2, audit_id=audit_id, audit_name=audit_name,
+                           shared=shared)
+    parts = split_cases(template, cases, answers, by, shared)
     part_tables = {
-        code: build_tables(template, subset, answers, by=by2) for code, subset in parts.items()
+        code: build_tables(template, subset, answers, by=by2, shared=shared)
+        for code, subset in parts.items()
     }
 
     columns: list[dict[str, str]] = []

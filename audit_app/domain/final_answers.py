@@ -63,6 +63,28 @@ def derive_value(case_field: CaseField, source: Value | None) -> str | None:
     )
 
 
+def resolve(question: Question, consensus: Mapping[str, Value],
+            by_reviewer: Mapping[str, Mapping[str, Value]]) -> tuple[Status, Value | None]:
+    """The status and final answer of a question that applies to a case (DESIGN section 6).
+
+    The consensus answer if one is recorded; else the reviewers' answer when all who answered
+    agree (:func:`values_equal`); else unresolved, or missing without any answer.
+    """
+    question_id = question.id
+    if question_id in consensus:
+        return ANSWERED, consensus[question_id]
+    per_reviewer = by_reviewer.get(question_id)
+    if not per_reviewer:
+        return MISSING, None
+    if len(per_reviewer) == 1:
+        return ANSWERED, next(iter(per_reviewer.values()))
+    first, *others = per_reviewer.values()
+    kind = question.type
+    if all(v == first or values_equal(kind, first, v) for v in others):
+        return ANSWERED, first
+    return UNRESOLVED, None
+
+
 class CaseResolver:
     """Resolves applicability and final answers for one case, lazily and in dependency order.
 
@@ -75,6 +97,9 @@ class CaseResolver:
         self._case = case
         self._answers = answers
         self._included = case.included
+        #: Whether the case is counted, and its answers (read by the tables' fast path).
+        self.included = case.included
+        self.answers = answers
         self._consensus = answers.consensus
         self._by_reviewer = answers.by_reviewer
         self._status: dict[str, Status] = {}
@@ -115,24 +140,10 @@ class CaseResolver:
         condition = question.condition
         if not self._included or (condition is not None and not condition.evaluate(self.value)):
             result = NOT_APPLICABLE
-        elif question_id in self._consensus:
-            self._final[question_id] = self._consensus[question_id]
-            result = ANSWERED
         else:
-            per_reviewer = self._by_reviewer.get(question_id)
-            if not per_reviewer:
-                result = MISSING
-            elif len(per_reviewer) == 1:
-                self._final[question_id] = next(iter(per_reviewer.values()))
-                result = ANSWERED
-            else:
-                first, *others = per_reviewer.values()
-                kind = question.type
-                if all(v == first or values_equal(kind, first, v) for v in others):
-                    self._final[question_id] = first
-                    result = ANSWERED
-                else:
-                    result = UNRESOLVED
+            result, final = resolve(question, self._consensus, self._by_reviewer)
+            if result is ANSWERED:
+                self._final[question_id] = final  # type: ignore[assignment]
         self._status[question_id] = result
         return result
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver, Status
-from audit_app.domain.template import Template
+from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver, Status, resolve
+from audit_app.domain.template import Question, Template
 
 NONE_COLUMN = "_none"
 NONE_LABEL = "Uppgift saknas"
@@ -24,6 +25,51 @@ class BreakdownError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class Resolutions(dict[str, CaseResolver]):
+    """Each case's resolver by case label, and each question's outcome by case label.
+
+    Passed as ``shared`` to every view of one read: a case is resolved once, and a question's
+    outcomes are looked up once for all the views.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Question id -> case label -> the case's outcome (see ``_outcomes``).
+        self.outcomes: dict[str, dict[str, object]] = {}
+
+
+#: The outcome of a case for a question without a final answer (an answered case's is its value).
+_NOT_APPLICABLE, _UNRESOLVED, _MISSING = object(), object(), object()
+_OUTCOME_OF = {Status.NOT_APPLICABLE: _NOT_APPLICABLE, Status.UNRESOLVED: _UNRESOLVED,
+               Status.MISSING: _MISSING}
+
+
+def _outcomes(question: Question, resolvers: list[CaseResolver], labels: list[str],
+              known: dict[str, object]) -> list[object]:
+    """Each case's outcome for a question, in case order: its final answer or a status marker.
+
+    A question without a condition applies to every included case: its final answer is
+    resolved straight from the case's answers (``resolve``, the resolver's own rule).
+    """
+    row = [known.get(label) for label in labels]
+    if None not in row:
+        return row
+    qid, unconditional = question.id, question.condition is None
+    for i, outcome in enumerate(row):
+        if outcome is not None:
+            continue
+        resolver = resolvers[i]
+        if unconditional and resolver.included:
+            status, final = resolve(question, resolver.answers.consensus,
+                                    resolver.answers.by_reviewer)
+        else:
+            status = resolver.status_of(question)
+            final = resolver.final_value(qid)
+        outcome = final if status is Status.ANSWERED else _OUTCOME_OF[status]
+        row[i] = known[labels[i]] = outcome
+    return row
 
 
 @dataclass(frozen=True)
@@ -131,8 +177,9 @@ def build_tables(
     if has_none:
         out_columns.append({"code": NONE_COLUMN, "label": NONE_LABEL})
 
-    not_applicable, answered, unresolved = Status.NOT_APPLICABLE, Status.ANSWERED, Status.UNRESOLVED
-    pairs = [(resolver, i) for (_case, resolver), i in zip(resolvers, case_column, strict=True)]
+    outcome_cache = shared.outcomes if isinstance(shared, Resolutions) else {}
+    labels = [case.label for case, _resolver in resolvers]
+    resolver_list = [resolver for _case, resolver in resolvers]
     questions_out: list[dict[str, Any]] = []
     for question in template.questions:
         qid, qtype = question.id, question.type
@@ -142,27 +189,26 @@ def build_tables(
         status_counts = [0] * (3 * width)
         option_counts = [0] * (n_options * width)
         numbers: list[list[float]] = [[] for _ in range(width)]
-        for resolver, col in pairs:
-            status = resolver.status_of(question)
-            if status is not_applicable:
+        row = _outcomes(question, resolver_list, labels, outcome_cache.setdefault(qid, {}))
+        # Cases with the same column and outcome are counted at once (a C-level count).
+        for (col, outcome), n in Counter(zip(case_column, row, strict=True)).items():
+            if outcome is _NOT_APPLICABLE:
                 continue
-            # Identity tests, not a dict: hashing an Enum member is a Python-level call.
-            if status is not answered:
-                status_counts[(1 if status is unresolved else 2) * width + col] += 1
+            if outcome is _UNRESOLVED or outcome is _MISSING:
+                status_counts[(1 if outcome is _UNRESOLVED else 2) * width + col] += n
                 continue
-            status_counts[col] += 1
-            value = resolver.final_value(qid)
+            status_counts[col] += n
             if qtype == "choice":
-                slot = option_slot.get(value)  # type: ignore[arg-type]
+                slot = option_slot.get(outcome)  # type: ignore[call-overload]
                 if slot is not None:
-                    option_counts[slot * width + col] += 1
-            elif qtype == "multi" and isinstance(value, frozenset):
-                for code in value:
+                    option_counts[slot * width + col] += n
+            elif qtype == "multi" and isinstance(outcome, frozenset):
+                for code in outcome:
                     slot = option_slot.get(code)
                     if slot is not None:
-                        option_counts[slot * width + col] += 1
-            elif qtype == "number" and isinstance(value, float | int):
-                numbers[col].append(float(value))
+                        option_counts[slot * width + col] += n
+            elif qtype == "number" and isinstance(outcome, float | int):
+                numbers[col].extend([float(outcome)] * n)
         by_status = [status_counts[k * width:(k + 1) * width] for k in range(3)]
         applicable = [sum(parts) for parts in zip(*by_status, strict=True)]
         stats = None

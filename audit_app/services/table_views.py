@@ -18,10 +18,11 @@ from audit_app.domain.cross_tables import build_cross_tables
 from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver
 from audit_app.domain.table_masks import NO_MASK, TablesMask, mask_exports
-from audit_app.domain.tables import BreakdownError, build_tables
+from audit_app.domain.tables import BreakdownError, Resolutions, build_tables
 from audit_app.domain.template import Template
 from audit_app.services.audit_settings import small_cell_limit
 from audit_app.services.audits import load_records, open_audit
+from audit_app.services.bulk_work import collector_paused
 from audit_app.services.context import AppContext
 
 GENDER_FIELD = "gender"
@@ -93,7 +94,7 @@ def count_view(template: Template, cases: list[CaseRecord], answers: Mapping[str
             if by is None:
                 raise InputRejected("a second breakdown needs a first one (--by)")
             return build_cross_tables(template, cases, answers, by=by, by2=by2, audit_id=audit_id,
-                                      audit_name=audit_name)
+                                      audit_name=audit_name, shared=shared)
         return build_tables(template, cases, answers, by=by, audit_id=audit_id, audit_name=audit_name,
                             shared=shared)
     except BreakdownError as exc:
@@ -115,7 +116,7 @@ def count_views(template: Template, cases: list[CaseRecord], answers: Mapping[st
         protected = protected_set(template)
         todo = protected + [b for b in todo if b not in protected]
     total = len(todo) + 1 + steps_after
-    shared: dict[str, CaseResolver] = {}  # each case's final answers resolved once for every view
+    shared = Resolutions()  # each case's final answers resolved once for every view
     for done, (by, by2) in enumerate(todo, 1):
         result.views[view_name(by, by2)] = count_view(template, cases, answers, by, by2,
                                                       audit_id=audit_id, audit_name=audit_name,
@@ -133,13 +134,14 @@ def load_views(ctx: AppContext, audit_ref: str, wanted: Sequence[Breakdown], *,
                limit: int | None | Literal["audit"] = "audit", progress: Progress | None = None,
                steps_after: int = 0) -> TableViews:
     """Read the audit once and :func:`count_views` (``limit`` "audit": the audit's setting)."""
-    with ctx.db.unit_of_work() as repo:
-        audit = open_audit(repo, audit_ref)
-        cases, answers = load_records(repo, audit)
-    return count_views(audit.template, cases, answers, wanted,
-                       small_cell_limit(audit) if limit == "audit" else (limit or None),
-                       audit_id=audit.id, audit_name=audit.name, progress=progress,
-                       steps_after=steps_after)
+    with collector_paused():
+        with ctx.db.unit_of_work() as repo:
+            audit = open_audit(repo, audit_ref)
+            cases, answers = load_records(repo, audit)
+        return count_views(audit.template, cases, answers, wanted,
+                           small_cell_limit(audit) if limit == "audit" else (limit or None),
+                           audit_id=audit.id, audit_name=audit.name, progress=progress,
+                           steps_after=steps_after)
 
 
 def audit_cross_tables(ctx: AppContext, audit_ref: str, by: str, by2: str) -> dict[str, Any]:
