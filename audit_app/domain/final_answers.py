@@ -78,11 +78,14 @@ def resolve(question: Question, consensus: Mapping[str, Value],
         return MISSING, None
     if len(per_reviewer) == 1:
         return ANSWERED, next(iter(per_reviewer.values()))
-    first, *others = per_reviewer.values()
-    kind = question.type
-    if all(v == first or values_equal(kind, first, v) for v in others):
-        return ANSWERED, first
-    return UNRESOLVED, None
+    if len(per_reviewer) == 2:  # the usual double review, without building a list
+        first, second = per_reviewer.values()
+        agree = first == second or values_equal(question.type, first, second)
+    else:
+        first, *others = per_reviewer.values()
+        kind = question.type
+        agree = all(v == first or values_equal(kind, first, v) for v in others)
+    return (ANSWERED, first) if agree else (UNRESOLVED, None)
 
 
 class CaseResolver:
