@@ -338,21 +338,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(handler: Handler, args: argparse.Namespace) -> int:
     """Call a handler, turning its errors into messages and exit codes."""
-    from audit_app.domain.diagnostics import AuditAppError, InvalidInput
-
     try:
         return int(handler(args))
-    except InvalidInput as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        return exc.exit_code
-    except AuditAppError as exc:
-        print(f"audit-app: error: {exc.message}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         print("audit-app: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
+        # Imported only now: the window starts without the error classes (and dataclasses).
+        from audit_app.domain.diagnostics import AuditAppError, InvalidInput
+
+        if isinstance(exc, InvalidInput):
+            for diagnostic in exc.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            return exc.exit_code
+        if isinstance(exc, AuditAppError):
+            print(f"audit-app: error: {exc.message}", file=sys.stderr)
+            return exc.exit_code
         if args.debug:
             raise
         print(f"audit-app: unexpected error: {type(exc).__name__}: {exc} "

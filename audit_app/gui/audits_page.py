@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.models import KEY_ROLE, SORT_ROLE, AuditListModel
 from audit_app.gui.retranslate import Texts
+from audit_app.gui.style import title_font
 from audit_app.gui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class AuditsPage(QWidget):
         self._texts = Texts("AuditsPage")  # texts that follow a language switch
         title = self._texts.keep(QLabel(), "setText", "Audits")
         title.setObjectName("caseTitle")
+        title_font(title)
         self.model = AuditListModel()
         proxy = QSortFilterProxyModel()
         proxy.setSourceModel(self.model)

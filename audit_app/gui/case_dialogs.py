@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.gui.errors import describe, dispatcher
+from audit_app.gui.style import use_sheet
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class CaseDialog(QDialog):
         editing = bool(label)
         self.setWindowTitle(fmt(self.tr("Edit case %1"), label) if editing else self.tr("New case"))
         self.setMinimumWidth(440)
+        use_sheet(self)  # the error lines beside the fields
         form = QFormLayout()
         self.label_edit = QLineEdit(label)
         self.label_edit.setObjectName("label")  # editable when editing too: renames the case

@@ -22,6 +22,7 @@ from audit_app.gui.form_navigation import FormNavigation
 from audit_app.gui.form_parts import CaseHeader, HelpPanel, SectionNavigator
 from audit_app.gui.question_widgets import ChoiceCard, QuestionCard, flush, make_card
 from audit_app.gui.retranslate import Texts
+from audit_app.gui.style import use_sheet
 from audit_app.gui.undo import AnswerCommand
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class CaseFormPage(FormNavigation, QWidget):
         if saved is not None:
             splitter.restoreState(saved)
         self.splitter = splitter
+        use_sheet(self)  # cards, section titles, banners (see gui/style.py)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)

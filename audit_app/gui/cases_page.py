@@ -25,6 +25,7 @@ from audit_app.gui.case_dialogs import CaseDialog, ExcludeDialog
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.models import KEY_ROLE, CaseFilterProxy, CaseTableModel
 from audit_app.gui.retranslate import Texts
+from audit_app.gui.style import title_font
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -47,6 +48,7 @@ class CasesPage(QWidget):
         self._texts = Texts("CasesPage")  # texts that follow a language switch
         self.title = QLabel()
         self.title.setObjectName("caseTitle")
+        title_font(self.title)
         back = self._texts.keep(QPushButton(), "setText", "All audits")
         back.clicked.connect(self.back_requested.emit)
         self.filter = QLineEdit()
