@@ -10,8 +10,13 @@ reviewers (and sometimes the team leader) change answers. Whatever the order:
   exactly the value of the newest package imported from that reviewer, and the reviewer's copy
   holds what the reviewer last entered; every value any imported package carried is the team
   leader's current value or is in the team leader's change log;
-- no conflict is overwritten silently: the team leader's own edit of an answer gives way only to
-  a change the reviewer made after taking that edit over through an assignment.
+- no conflict is overwritten silently: the team leader's own change of an answer gives way only
+  to a change the reviewer made after taking that change over through an assignment.
+
+The team leader's "own change" is what the version clocks count (``domain.package_sync``): the
+net change of an answer between two exchanges with its reviewer, taken when a package is sent or
+received. Edits that end where the last exchange left the answer are no change (a reviewer's
+answer arriving afterwards is simply new), and an edit not yet exchanged is not yet one.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -71,16 +75,21 @@ class PackageExchange(RuleBasedStateMachine):
         self.sites = {r: make_site(self.root / r, f"Granskare {r}", r) for r in REVIEWERS}
         introduce(self.tl, *self.sites.values())
         self.audit = make_audit(self.tl, MACHINE_CASES)
-        # (reviewer, file, cases, the team leader's own edits it carries: key -> (id, value))
+        # (reviewer, file, cases, the team leader's own changes it carries: key -> (id, value))
         self.assignments: list[tuple[str, Path, tuple[str, ...],
                                      dict[Key, tuple[int, str | None]]]] = []
         self.replies: list[tuple[str, Path, State]] = []
+        self.reply_cases: dict[Path, set[str]] = {}  # the cases each reply covers
         self.assigned: dict[str, set[str]] = {r: set() for r in REVIEWERS}
         self.local_cases: dict[str, set[str]] = {r: set() for r in REVIEWERS}
         self.entered: dict[str, State] = {r: {} for r in REVIEWERS}  # what each reviewer typed
         self.newest: dict[str, int] = {}  # reviewer -> index of the newest reply imported
         self.touched: set[Key] = set()  # answers the team leader changed itself
-        self.tl_edits: dict[Key, tuple[int, str | None]] = {}  # latest own edit: (id, value)
+        # The team leader's latest own change of each answer, (id, value), counted at the
+        # exchange after it: its value then differed from the value at the exchange before.
+        self.tl_edits: dict[Key, tuple[int, str | None]] = {}
+        self.exchanged: dict[Key, str | None] = {}  # the team leader's value at the last exchange
+        self.pending: set[Key] = set()  # edited by the team leader since the last exchange
         self.seen: dict[Key, int] = {}  # the latest team leader's edit the reviewer took over
         self.imported: list[State] = []
         self.count = 0
@@ -89,6 +98,18 @@ class PackageExchange(RuleBasedStateMachine):
         for site in (self.tl, *self.sites.values()):
             site.ctx.close()
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _exchanged(self, reviewer: str, cases: set[str], before: State) -> None:
+        """The team leader sent or received a package for ``cases``: count its own changes."""
+        after = answers(self.tl, self.audit, reviewer)
+        for key in sorted(k for k in {*before, *after, *self.exchanged}
+                          if k[2] == reviewer and k[0] in cases):
+            value = (before.get(key) or (None,))[0]
+            if value != self.exchanged.get(key):
+                self.count += 1
+                self.tl_edits[key] = (self.count, value)
+            self.exchanged[key] = (after.get(key) or (None,))[0]
+            self.pending.discard(key)
 
     def _path(self, kind: str) -> Path:
         self.count += 1
@@ -118,8 +139,10 @@ class PackageExchange(RuleBasedStateMachine):
     def assign(self, reviewer: str, cases: set[str]) -> None:
         path = self._path("assignment")
         chosen = tuple(sorted(cases))
+        before = answers(self.tl, self.audit, reviewer)
         export_assignment(self.tl.ctx, self.audit, reviewer, f"Granskare {reviewer}", path,
                           cases=chosen)
+        self._exchanged(reviewer, cases, before)
         self.assigned[reviewer] |= cases
         home = answers(self.tl, self.audit, reviewer)
         carried = {k: (edit, value) for k, (edit, value) in self.tl_edits.items()
@@ -131,7 +154,9 @@ class PackageExchange(RuleBasedStateMachine):
     def import_reply(self, pick: int) -> None:
         index = pick % len(self.replies)
         reviewer, path, carried = self.replies[index]
-        import_answers_package(self.tl.ctx, path)
+        before = answers(self.tl, self.audit, reviewer)
+        if not import_answers_package(self.tl.ctx, path).already:
+            self._exchanged(reviewer, self.reply_cases[path], before)
         self.imported.append(carried)
         self.newest[reviewer] = max(self.newest.get(reviewer, -1), index)
 
@@ -145,12 +170,10 @@ class PackageExchange(RuleBasedStateMachine):
     def team_leader_edits(self, data: st.DataObject) -> None:
         reviewer = self._reviewer(data, self.assigned)
         case, question, value, comment = self._edit(data, self.assigned[reviewer], QUESTIONS[:2])
-        change = set_answer(self.tl.ctx, self.audit, case, question,
-                            value, reviewer=reviewer, comment=comment)  # type: ignore[arg-type]
+        set_answer(self.tl.ctx, self.audit, case, question,
+                   value, reviewer=reviewer, comment=comment)  # type: ignore[arg-type]
         self.touched.add((case, question, reviewer))
-        if change.changed:
-            self.count += 1
-            self.tl_edits[(case, question, reviewer)] = (self.count, change.new_value)
+        self.pending.add((case, question, reviewer))
 
     # -- the reviewers ---------------------------------------------------------------------
     @precondition(lambda self: bool(self.assignments))
@@ -190,6 +213,7 @@ class PackageExchange(RuleBasedStateMachine):
         site = self.sites[reviewer]
         path = self._path(f"answers-{reviewer}")
         export_answers(site.ctx, self.audit, path)
+        self.reply_cases[path] = set(self.local_cases[reviewer])
         self.replies.append((reviewer, path, answers(site, self.audit, reviewer)))
 
     @precondition(lambda self: any(self.local_cases.values()))
@@ -236,10 +260,10 @@ class PackageExchange(RuleBasedStateMachine):
 
     @invariant()
     def the_team_leaders_edits_are_not_overwritten_silently(self) -> None:
-        """An own edit gives way only to a reviewer's change made after taking that edit over."""
+        """An own change gives way only to a reviewer's change made after taking it over."""
         home = answers(self.tl, self.audit)
         for key, (edit, value) in self.tl_edits.items():
-            if (home.get(key) or (None,))[0] != value:
+            if key not in self.pending and (home.get(key) or (None,))[0] != value:
                 assert self.seen.get(key, 0) >= edit, (key, value, home.get(key))
 
     @invariant()
@@ -261,10 +285,5 @@ PackageExchange.TestCase.settings = settings(
     # No shrinking: a found failure is reported at once (shrinking it took minutes).
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-# KNOWN FAILURE, open in issue 7: in a full CI run this machine found a sequence that breaks an
-# invariant (and once reported inconsistent data generation, so some state leaks between steps).
-# It passes alone; the failing sequence still has to be found and the merge or the model fixed.
-TestPackageExchange = pytest.mark.xfail(
-    reason="intermittent invariant failure in package exchange, under investigation (issue 7)",
-    strict=False)(PackageExchange.TestCase)
+TestPackageExchange = PackageExchange.TestCase
 

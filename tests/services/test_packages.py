@@ -154,6 +154,22 @@ def test_conflicts_are_listed_and_the_team_leaders_answer_stays(team: Team) -> N
     assert answers(anna, audit, "anna") == answers(tl, audit, "anna")
 
 
+def test_edits_undone_before_the_next_exchange_change_nothing(team: Team) -> None:
+    """Only the net change between two exchanges counts (docs/packages.md), not each edit."""
+    tl, anna, audit = team.tl, team.anna, team.audit
+    export_assignment(tl.ctx, audit, "anna", "Anna Andersson", team.tmp / "a1.akt")
+    open_assignment(anna.ctx, team.tmp / "a1.akt")
+    set_answer(tl.ctx, audit, "A1", "gp_finns", "ja", reviewer="anna")
+    set_answer(tl.ctx, audit, "A1", "gp_finns", None, reviewer="anna")  # as it was sent
+    set_answer(anna.ctx, audit, "A1", "gp_finns", "nej", reviewer="anna")
+    export_answers(anna.ctx, audit, team.tmp / "p1.akt")
+    result = import_answers_package(tl.ctx, team.tmp / "p1.akt")
+    assert (result.written, result.conflicts) == (1, ())
+    assert answers(tl, audit, "anna") == {("A1", "gp_finns", "anna"): ("nej", None)}
+    assert [e.action for e in change_log(tl, audit) if e.question_id == "gp_finns"
+            and e.actor == "tina"] == ["answer-set", "answer-cleared", "answer-set"]
+
+
 def test_a_conflict_seen_by_the_reviewer_reaches_the_team_leader(team: Team) -> None:
     tl, anna, audit = team.tl, team.anna, team.audit
     export_assignment(tl.ctx, audit, "anna", "Anna Andersson", team.tmp / "a1.akt")
