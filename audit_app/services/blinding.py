@@ -91,6 +91,12 @@ def require_unblinded(repo: Repository, audit: AuditRow, what: str | None = None
                   f"(audit-app audit phase '{audit.name}' reconcile)")
 
 
+def check_unblinded(ctx: AppContext, audit_ref: str, what: str) -> None:
+    """``require_unblinded`` in a unit of work of its own, for a service that reads elsewhere."""
+    with ctx.db.unit_of_work() as repo:
+        require_unblinded(repo, find_audit(repo, audit_ref), what)
+
+
 def audit_phase(ctx: AppContext, audit_ref: str) -> str:
     """The audit's phase: review, reconcile or closed."""
     with ctx.db.unit_of_work() as repo:

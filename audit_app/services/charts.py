@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.suppression import SECONDARY_MARK
 from audit_app.domain.table_masks import NO_MASK, TablesMask
+from audit_app.services.blinding import check_unblinded
 from audit_app.services.context import AppContext
 from audit_app.services.table_layout import TOTAL_LABEL, percent
 from audit_app.services.table_views import load_views, view_name
@@ -156,7 +157,11 @@ def render_chart(data: ChartData, fmt: str = "png") -> bytes:
 
 def audit_chart(ctx: AppContext, audit_ref: str, question_id: str, by: str | None = None,
                 by2: str | None = None) -> ChartData:
-    """The chart of one question of an audit by a breakdown, through its small-cell limit."""
+    """The chart of one question of an audit by a breakdown, through its small-cell limit.
+
+    Refused (``Blinded``) while a colleague review is in its review phase.
+    """
+    check_unblinded(ctx, audit_ref, "the chart")
     views = load_views(ctx, audit_ref, [(by, by2)])
     name = view_name(by, by2)
     names = []

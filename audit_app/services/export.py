@@ -17,7 +17,7 @@ from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.final_answers import CaseResolver
 from audit_app.domain.values import encode_value
 from audit_app.services.audits import load_records, open_audit
-from audit_app.services.blinding import require_unblinded
+from audit_app.services.blinding import check_unblinded, require_unblinded
 from audit_app.services.context import AppContext
 
 
@@ -127,15 +127,20 @@ def _write_xlsx(path: Path, data: dict[str, Any], progress: Callable[[int, int],
 # --- tables --------------------------------------------------------------------------------------
 
 Progress = Callable[[int, int], None]
+TABLES = "the export of the tables"
 
 
 def render_tables(ctx: AppContext, audit_ref: str, by: str | None = None, by2: str | None = None,
                   fmt: str = "json") -> str:
-    """The tables of one breakdown as text: ``json`` (raw, DESIGN 7), ``csv`` or ``text`` (masked)."""
+    """The tables of one breakdown as text: ``json`` (raw, DESIGN 7), ``csv`` or ``text`` (masked).
+
+    Every table export is refused (``Blinded``) while a colleague review is in its review phase.
+    """
     from audit_app.services.table_files import tables_csv
     from audit_app.services.table_layout import render_text
     from audit_app.services.table_views import load_views, view_name
 
+    check_unblinded(ctx, audit_ref, TABLES)
     if fmt == "json":
         views = load_views(ctx, audit_ref, [(by, by2)], limit=None)
         return json.dumps(views.get(by, by2), ensure_ascii=False, indent=1) + "\n"
@@ -171,6 +176,7 @@ def export_tables(ctx: AppContext, audit_ref: str, out: Path, *, by: str | None 
         raise InputRejected(f"{out}: the tables file must end in .csv or .xlsx")
     if suffix == ".xlsx" and by is None and by2 is None:
         return export_workbook(ctx, audit_ref, out, progress=progress)
+    check_unblinded(ctx, audit_ref, TABLES)
     views = load_views(ctx, audit_ref, [(by, by2)], progress=progress, steps_after=1)
     name = view_name(by, by2)
     if suffix == ".csv":
@@ -198,7 +204,9 @@ def export_workbook(ctx: AppContext, audit_ref: str, out: Path, *,
     )
 
     with ctx.db.unit_of_work() as repo:
-        template = open_audit(repo, audit_ref).template
+        audit = open_audit(repo, audit_ref)
+        require_unblinded(repo, audit.row, TABLES)
+        template = audit.template
     wanted = protected_set(template)
     pair = gender_within(template)
     lysning = genomlysning_data(ctx, audit_ref) if unit_field(template) is not None else None

@@ -19,8 +19,11 @@ from audit_app.domain.diagnostics import InputRejected
 from audit_app.domain.gender_analysis import TOTAL, GenderAnalysisError, gender_analysis
 from audit_app.domain.suppression import SECONDARY_MARK
 from audit_app.domain.table_masks import TablesMask
+from audit_app.services.blinding import check_unblinded
 from audit_app.services.context import AppContext
 from audit_app.services.table_views import GENDER_FIELD, Progress, TableViews, load_views, view_name
+
+BLINDED_WHAT = "the gender analysis"  # what waits while a colleague review is blinded
 
 DIFF_LABEL = "Skillnad (procentenheter)"
 
@@ -61,6 +64,7 @@ def analysis_from_views(views: TableViews, gender: str = GENDER_FIELD,
 def audit_gender_analysis(ctx: AppContext, audit_ref: str, within: str | None = None,
                           gender: str = GENDER_FIELD) -> dict[str, Any]:
     """The raw gender analysis (``gender AUDIT --format json``), optionally per ``within`` column."""
+    check_unblinded(ctx, audit_ref, BLINDED_WHAT)
     views = load_views(ctx, audit_ref, gender_views(gender, within), limit=None)
     return analysis_from_views(views, gender, within)
 
@@ -167,7 +171,8 @@ def gender_text(analysis: dict[str, Any], mask: TablesMask, gender: str = GENDER
 
 def load_gender(ctx: AppContext, audit_ref: str, within: str | None = None,
                 progress: Progress | None = None) -> tuple[dict[str, Any], TableViews]:
-    """The raw analysis and the masked views it was made from."""
+    """The raw analysis and the masked views it was made from (refused while blinded)."""
+    check_unblinded(ctx, audit_ref, BLINDED_WHAT)
     views = load_views(ctx, audit_ref, gender_views(GENDER_FIELD, within), progress=progress)
     return analysis_from_views(views, GENDER_FIELD, within), views
 

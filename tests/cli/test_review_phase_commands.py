@@ -49,7 +49,12 @@ def test_agreement_export_and_report_are_refused_while_the_review_lasts(
     for args, out in ((("agreement", "Exempel"), None),
                       (("export", "Exempel", "--out", str(tmp_path / "svar.json")), "svar.json"),
                       (("export", "Exempel", "--out", str(tmp_path / "svar.xlsx")), "svar.xlsx"),
-                      (("report", "Exempel", "--out", str(tmp_path / "r.pdf")), "r.pdf")):
+                      (("report", "Exempel", "--out", str(tmp_path / "r.pdf")), "r.pdf"),
+                      (("tables", "Exempel"), None),
+                      (("tables", "Exempel", "--format", "xlsx", "--out", str(tmp_path / "t.xlsx")),
+                       "t.xlsx"),
+                      (("chart", "Exempel", "gp_finns", "--out", str(tmp_path / "c.png")),
+                       "c.png")):
         result = cli(*args)
         assert result.code == 2, (args, result.err)
         assert "is in its review phase" in result.err
@@ -59,4 +64,5 @@ def test_agreement_export_and_report_are_refused_while_the_review_lasts(
     agreement = cli("agreement", "Exempel")
     assert agreement.code == 0 and json.loads(agreement.out)["reviewers"] == ["anna", "bo"]
     assert cli("export", "Exempel", "--out", str(tmp_path / "svar.json")).code == 0
+    assert cli("tables", "Exempel").code == 0
     assert json.loads((tmp_path / "svar.json").read_text("utf-8"))["answers"]

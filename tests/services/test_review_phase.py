@@ -2,7 +2,8 @@
 
 Once the team leader ends the review phase, no reviewer answer is written (by hand, from a CSV
 file or from an answers package) while consensus answers still are; while a colleague review is
-in its review phase, the agreement, the raw export and the report are refused.
+in its review phase, the agreement, the raw export, the report, the table exports, the gender
+analysis and the charts are refused.
 """
 
 from __future__ import annotations
@@ -14,8 +15,16 @@ import pytest
 
 from audit_app.services.agreement import audit_agreement
 from audit_app.services.blinding import Blinded, ReviewEnded, change_phase
+from audit_app.services.charts import audit_chart
 from audit_app.services.context import AppContext
-from audit_app.services.export import export_raw, raw_data
+from audit_app.services.export import (
+    export_raw,
+    export_tables,
+    export_workbook,
+    raw_data,
+    render_tables,
+)
+from audit_app.services.gender import audit_gender_analysis, load_gender
 from audit_app.services.imports import import_answers
 from audit_app.services.package_review import export_answers, open_assignment
 from audit_app.services.packages import export_assignment, import_answers_package
@@ -121,10 +130,15 @@ def test_an_answers_package_is_refused_once_the_review_phase_has_ended(tmp_path:
         anna.ctx.close()
 
 
-def test_agreement_raw_export_and_report_wait_for_the_end_of_the_review_phase(
+def test_what_shows_the_answers_waits_for_the_end_of_the_review_phase(
         ctx: AppContext, review: str, tmp_path: Path) -> None:
     for attempt in (lambda: audit_agreement(ctx, review), lambda: raw_data(ctx, review),
-                    lambda: report_data(ctx, review)):
+                    lambda: report_data(ctx, review), lambda: render_tables(ctx, review),
+                    lambda: export_tables(ctx, review, tmp_path / "t.csv"),
+                    lambda: export_workbook(ctx, review, tmp_path / "t.xlsx"),
+                    lambda: audit_gender_analysis(ctx, review),
+                    lambda: load_gender(ctx, review),
+                    lambda: audit_chart(ctx, review, "barn_traffat")):
         with pytest.raises(Blinded) as info:
             attempt()
         assert info.value.code == "blinded" and info.value.exit_code == 2
@@ -134,11 +148,14 @@ def test_agreement_raw_export_and_report_wait_for_the_end_of_the_review_phase(
         with pytest.raises(Blinded):
             export_raw(ctx, review, out)
         assert not out.exists()
+    assert not (tmp_path / "t.csv").exists() and not (tmp_path / "t.xlsx").exists()
     change_phase(ctx, review, "reconcile")
     assert audit_agreement(ctx, review)["reviewers"] == ["anna", "bo"]
     exported = json.loads(export_raw(ctx, review, tmp_path / "efter.json").read_text("utf-8"))
     assert {a["reviewer"] for a in exported["answers"]} == {"anna", "bo"}
     assert report_data(ctx, review) is not None
+    assert json.loads(render_tables(ctx, review))["questions"]
+    assert audit_chart(ctx, review, "barn_traffat") is not None
 
 
 def test_without_a_plan_nothing_is_blinded(ctx: AppContext, tmp_path: Path) -> None:
