@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audit_app.gui.audit_list import KEY_ROLE, SORT_ROLE, AuditListModel
 from audit_app.gui.errors import dispatcher
-from audit_app.gui.models import KEY_ROLE, SORT_ROLE, AuditListModel
 from audit_app.gui.retranslate import Texts
 from audit_app.gui.style import title_font
 from audit_app.gui.workers import run_in_background
@@ -49,8 +49,7 @@ class AuditsPage(QWidget):
         self.view = QTableView()
         self.view.setObjectName("auditTable")
         self.view.setModel(proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # Sorting is switched on with the first rows: no ``Qt`` enum before the first paint.
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,7 +94,12 @@ class AuditsPage(QWidget):
     def show_rows(self, rows: list[tuple[AuditSummary, AuditProgress | None]],
                   select: str | None = None) -> None:
         """Show audits read elsewhere (at start, in the background)."""
+        from PySide6.QtCore import Qt
+
         self.model.reset(rows)
+        if not self.view.isSortingEnabled():
+            self.view.setSortingEnabled(True)
+            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order read
         self.loaded = True
         self.loading.hide()
         self.empty.setVisible(self.model.rowCount() == 0)
@@ -122,8 +126,7 @@ class AuditsPage(QWidget):
         super().changeEvent(event)
 
     def _retranslated(self) -> None:
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
-        self.view.viewport().update()
+        self.model.retranslate()
 
     def create_demo(self) -> None:
         """Create the demo audit (002's design, synthetic cases) in the background."""

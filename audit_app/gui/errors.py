@@ -8,22 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
-
-from audit_app.gui.text import fmt
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from audit_app.domain.diagnostics import Diagnostic
+
+# The dialogs' classes load when an error is first shown: the first window shows sooner.
 
 
 translate = QCoreApplication.translate
@@ -75,39 +67,6 @@ def describe(code: str) -> str:
     return titles.get(code, code)
 
 
-class DiagnosticsDialog(QDialog):
-    """Every problem of a rejected file, one per line, with a button to copy them."""
-
-    def __init__(self, diagnostics: list[Diagnostic], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Errors in the file"))
-        self.resize(760, 420)
-        self._diagnostics = diagnostics
-        paths = sorted({d.path for d in diagnostics})
-        head = QLabel(self.tr("%n problem(s) found. Nothing was saved; correct the file and "
-                              "try again.", "", len(diagnostics)))
-        head.setWordWrap(True)
-        where = QLabel(", ".join(paths))
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.list = QListWidget()
-        self.list.setObjectName("diagnostics")
-        for d in diagnostics:
-            self.list.addItem(fmt(self.tr("Line %1: %2 – %3"), d.line, describe(d.code),
-                                  d.message))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(self.copy)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        for widget in (head, where, self.list, buttons):
-            layout.addWidget(widget)
-
-    def copy(self) -> None:
-        """Put the problems on the clipboard as PATH:LINE: error[CODE]: message lines."""
-        QGuiApplication.clipboard().setText("\n".join(d.format() for d in self._diagnostics))
-
-
 class ErrorDispatcher:
     """Shows errors to the user; tests replace ``present`` to record what would be shown."""
 
@@ -132,6 +91,8 @@ class ErrorDispatcher:
 
     def present(self, title: str, message: str, parent: QWidget | None) -> None:
         """Show one message box."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.last_shown = (title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok,
                           parent)
@@ -140,6 +101,8 @@ class ErrorDispatcher:
 
     def offer(self, title: str, message: str, action: str, parent: QWidget | None) -> bool:
         """Show an error with one way out (e.g. restoring a backup); True when the user takes it."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.last_shown = (title, message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.NoButton,
                           parent)
@@ -152,6 +115,8 @@ class ErrorDispatcher:
 
     def present_diagnostics(self, diagnostics: list[Diagnostic], parent: QWidget | None) -> None:
         """Show the list of a file's problems."""
+        from audit_app.gui.diagnostics_dialog import DiagnosticsDialog
+
         DiagnosticsDialog(diagnostics, parent).exec()
 
     @contextmanager

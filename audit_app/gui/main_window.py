@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
 
             form = CaseFormPage(self.session, self.undo_group)
             self._form = form
+            self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
             form.case_order = self.cases.labels_in_view
             form.back_requested.connect(self.show_cases)
             form.case_changed.connect(self.cases.case_changed)
@@ -130,12 +131,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "Settings…", "Ctrl+,", self.edit_settings)
         file_menu.addSeparator()
-        self._action(file_menu, "Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._action(file_menu, "Quit", "Ctrl+Q", self.close)
         self.edit_menu = edit = self._texts.keep(bar.addMenu(""), "setTitle", "&Edit")
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        set_shortcut(self.undo_action, "Ctrl+Z")
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        set_shortcut(self.redo_action, "Ctrl+Shift+Z")  # and Ctrl+Y with the form (see form)
         for action in (self.undo_action, self.redo_action):
             edit.addAction(action)
             self.addAction(action)
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         """A menu entry; ``text`` is the English source, shown translated (and after a switch)."""
         action = self._texts.keep(QAction(self), "setText", text)
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))  # type: ignore[call-overload]
+            set_shortcut(action, keys)
         action.triggered.connect(slot)  # type: ignore[arg-type]
         menu.addAction(action)  # type: ignore[attr-defined]
         return action
@@ -370,6 +371,16 @@ class MainWindow(QMainWindow):
             self._form.flush()
             self.session.settings.set_geometry("form_splitter", self._form.splitter.saveState())
         super().closeEvent(event)
+
+
+def set_shortcut(action: QAction, keys: object) -> None:
+    """Give an action its key, e.g. ``"Ctrl+2"``, through its Qt property.
+
+    ``setShortcut`` would do the same, but PySide's choice among its overloads builds the whole
+    ``Qt`` enum namespace, about 12 ms before the first window could paint (issue 4).
+    """
+    sequence = QKeySequence.fromString(keys) if isinstance(keys, str) else QKeySequence(keys)  # type: ignore[call-overload]
+    action.setProperty("shortcut", sequence)
 
 
 def restore_layout(window: MainWindow) -> None:

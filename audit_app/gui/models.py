@@ -1,4 +1,4 @@
-"""Qt table models over the services' results: the audit list and the case list with a filter."""
+"""Qt table models over the services' results: the case list and its filter."""
 
 from __future__ import annotations
 
@@ -12,15 +12,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication
-
-from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from audit_app.domain.template import Template
-    from audit_app.services.audits import AuditSummary
-    from audit_app.services.cases import AuditProgress, CaseList, CaseSummary
+    from audit_app.services.cases import CaseList, CaseSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,6 +49,9 @@ atexit.register(_icons.clear)
 def progress_icon(code: str) -> QIcon:
     """A coloured dot for a progress code (the text says the same for colour-blind users)."""
     if code not in _icons:
+        # Imported here: the first window shows before any row (and its icons) is there.
+        from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
         pixmap = QPixmap(12, 12)
         pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
@@ -62,66 +62,6 @@ def progress_icon(code: str) -> QIcon:
         painter.end()
         _icons[code] = QIcon(pixmap)
     return _icons[code]
-
-
-class AuditListModel(QAbstractTableModel):
-    """The audits: name, template, cases and how many this reviewer has completed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[tuple[AuditSummary, AuditProgress | None]] = []
-
-    def reset(self, rows: list[tuple[AuditSummary, AuditProgress | None]]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def audit_id(self, row: int) -> str:
-        """The id of the audit on a row."""
-        return self._rows[row][0].id
-
-    def row_of(self, audit_id: str) -> int:
-        """The row of an audit, or -1."""
-        return next((i for i, (a, _p) in enumerate(self._rows) if a.id == audit_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Audit"), self.tr("Template"), self.tr("Cases"),
-                self.tr("Completed"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        audit, progress = self._rows[index.row()]
-        col = index.column()
-        if role == KEY_ROLE:
-            return audit.id
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            if col == 0:
-                return audit.name
-            if col == 1:
-                title = progress.template_title if progress and progress.template_title \
-                    else audit.template
-                return fmt(self.tr("%1, version %2"), title, audit.version)
-            if col == 2:
-                return audit.cases
-            if progress is None:
-                return "" if role == Qt.ItemDataRole.DisplayRole else -1.0
-            if role == SORT_ROLE:
-                return progress.complete / progress.included if progress.included else 0.0
-            return fmt(self.tr("%1 of %2"), progress.complete, progress.included)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -198,6 +138,9 @@ class CaseTableModel(QAbstractTableModel):
         if role == PROGRESS_ROLE:
             return case.progress.value
         if role == Qt.ItemDataRole.ForegroundRole and case.excluded_reason:
+            from PySide6.QtGui import QPalette
+            from PySide6.QtWidgets import QApplication
+
             return QApplication.palette().color(QPalette.ColorGroup.Disabled,
                                                 QPalette.ColorRole.Text)
         if col == fields + 1:

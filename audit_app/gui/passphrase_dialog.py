@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -73,10 +73,15 @@ class DialogAsker(QObject):
         super().__init__()
         self._answer: str | None = None
         self._lock = threading.Lock()
-        self._asked.connect(self._show, Qt.ConnectionType.BlockingQueuedConnection)
+        self._connected = False  # connected when first asked: no ``Qt`` enum before first paint
 
     def __call__(self, creating: bool, wrong: bool) -> str | None:
         with self._lock:
+            if not self._connected:
+                from PySide6.QtCore import Qt
+
+                self._asked.connect(self._show, Qt.ConnectionType.BlockingQueuedConnection)
+                self._connected = True
             if QThread.currentThread() is self.thread():
                 self._show(creating, wrong)
             else:

@@ -6,7 +6,7 @@ import atexit
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from audit_app.gui.errors import dispatcher
@@ -48,6 +48,8 @@ def run_in_background(parent: QWidget, label: str | None, work: Callable[[], Any
     """
     dialog: QProgressDialog | None = None
     if label is not None:
+        from PySide6.QtCore import Qt  # not at import: the first window paints without it
+
         dialog = QProgressDialog(label, "", 0, 0, parent)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
