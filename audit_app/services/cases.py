@@ -34,7 +34,7 @@ from audit_app.services.review import (
     load_case,
     set_completed,
 )
-from audit_app.storage.models import CaseRow
+from audit_app.storage.models import CaseRow, ChangeRow
 from audit_app.storage.repository import Repository, StoredAnswer
 
 _MAX_LABEL = 100
@@ -373,7 +373,7 @@ def answer_history(ctx: AppContext, audit_ref: str, case_label: str,
     with ctx.db.unit_of_work() as repo:
         audit = open_audit(repo, audit_ref)
         question = audit.template.question(question_id)
-        rows = repo.changes(audit.id, case_label, question_id)
+        rows = _history_rows(repo, audit.id, case_label, question_id)
 
     def shown(action: str, text: str | None) -> str | None:
         if text is None or question is None or not action.startswith("answer"):
@@ -384,6 +384,28 @@ def answer_history(ctx: AppContext, audit_ref: str, case_label: str,
     return [HistoryEntry(_aware(r.at), r.actor, r.reviewer, r.action,
                          shown(r.action, r.old_value), shown(r.action, r.new_value), r.reason)
             for r in rows]
+
+
+def _history_rows(repo: Repository, audit_id: str, label: str,
+                  question_id: str) -> list[ChangeRow]:
+    """A question's log entries in a case, those logged under its earlier labels included.
+
+    Each label counts between the rename that gave it to this case and the one that took it
+    away, so a label used again by a later case does not mix the two cases' histories.
+    """
+    renames = repo.changes_with_action_prefix(audit_id, "case-renamed")
+    rows: list[ChangeRow] = []
+    name: str | None = label
+    upper: int | None = None  # entries under ``name`` before this rename entry belong here
+    while name is not None:
+        away = [r.id for r in renames if r.old_value == name and (upper is None or r.id < upper)]
+        lower = max(away) if away else 0
+        rows += [r for r in repo.changes(audit_id, name, question_id)
+                 if r.id > lower and (upper is None or r.id < upper)]
+        came = [r for r in renames if r.new_value == name and r.id > lower
+                and (upper is None or r.id < upper)]
+        name, upper = (came[-1].old_value, came[-1].id) if came else (None, None)
+    return sorted(rows, key=lambda r: r.id)
 
 
 def _aware(at: dt.datetime) -> dt.datetime:

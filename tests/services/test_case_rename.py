@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from audit_app.services.audits import create_audit
-from audit_app.services.cases import CaseRejected, add_case, edit_case, list_cases
+from audit_app.services.cases import (
+    CaseRejected,
+    add_case,
+    answer_history,
+    edit_case,
+    list_cases,
+)
 from audit_app.services.context import AppContext
 from audit_app.services.integrity import verify_content
 from audit_app.services.review import open_case, set_answer
@@ -73,3 +79,15 @@ def test_a_rename_to_another_case_s_label_or_an_identity_number_is_refused(
     with ctx.db.unit_of_work() as repo:
         actions = [c.action for c in repo.changes(audit)]
     assert actions[-2:] == ["case-renamed", "identifiers-allowed"]
+
+
+def test_the_answer_history_goes_back_past_a_rename_and_not_into_a_reused_label(
+        ctx: AppContext, audit: str) -> None:
+    edit_case(ctx, audit, "A1", {}, reviewer="g", new_label="HV-01")
+    set_answer(ctx, audit, "HV-01", "q", "nej", reviewer="g")
+    add_case(ctx, audit, "A1", {"unit": "kh"}, reviewer="g")
+    set_answer(ctx, audit, "A1", "q", "ja", reviewer="g")
+    renamed = [(e.action, e.new_value) for e in answer_history(ctx, audit, "HV-01", "q")]
+    assert renamed[0] == ("answer-set", "Ja") and renamed[-1] == ("answer-changed", "Nej")
+    assert [(e.action, e.new_value) for e in answer_history(ctx, audit, "A1", "q")] == [
+        ("answer-set", "Ja")]
