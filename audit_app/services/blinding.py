@@ -67,9 +67,14 @@ def require_ended(audit: AuditRow) -> None:
                       f"'{audit.name}' reconcile)")
 
 
+def review_ended(audit: AuditRow) -> bool:
+    """Whether the team leader has ended the review phase (reviewers' answers are then kept)."""
+    return audit.phase != REVIEW
+
+
 def require_review_phase(audit: AuditRow) -> None:
     """Refuse to write a reviewer's answer once the team leader has ended the review phase."""
-    if audit.phase != REVIEW:
+    if review_ended(audit):
         raise ReviewEnded(f"the review phase of the audit '{audit.name}' has ended (phase: "
                           f"{audit.phase}): reviewers' answers can no longer be changed; the team "
                           f"leader records consensus answers (audit-app reconcile '{audit.name}' "
@@ -95,6 +100,12 @@ def check_unblinded(ctx: AppContext, audit_ref: str, what: str) -> None:
     """``require_unblinded`` in a unit of work of its own, for a service that reads elsewhere."""
     with ctx.db.unit_of_work() as repo:
         require_unblinded(repo, find_audit(repo, audit_ref), what)
+
+
+def is_blinded(ctx: AppContext, audit_ref: str) -> bool:
+    """``blinded`` in a unit of work of its own: whether views of every reviewer's answers wait."""
+    with ctx.db.unit_of_work() as repo:
+        return blinded(repo, find_audit(repo, audit_ref))
 
 
 def audit_phase(ctx: AppContext, audit_ref: str) -> str:

@@ -16,7 +16,7 @@ from audit_app.domain.values import (
     display_value,
 )
 from audit_app.services.audits import OpenedAudit, case_record, open_audit, open_audit_cached
-from audit_app.services.blinding import check_viewer
+from audit_app.services.blinding import check_viewer, review_ended
 from audit_app.services.context import AppContext
 from audit_app.storage.models import AnswerRow, CaseRow
 from audit_app.storage.repository import Repository, StoredAnswer, StoredCase
@@ -65,6 +65,7 @@ class CaseForm:
     comments: Mapping[str, str]
     applicable: frozenset[str]
     marked_complete: bool
+    review_ended: bool = False  # the review phase is over: the form is read only
 
     @property
     def label(self) -> str:
@@ -210,7 +211,7 @@ def build_form(audit: OpenedAudit, case: CaseRow | StoredCase,
     record = case_record(template, case)
     return CaseForm(audit.id, audit.name, template, record, reviewer, answers, comments,
                     applicable_questions(template, record, answers, reviewer),
-                    reviewer in completed_reviewers(case))
+                    reviewer in completed_reviewers(case), review_ended(audit.row))
 
 
 def load_case(repo: Repository, audit_ref: str, case_label: str,

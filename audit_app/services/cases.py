@@ -23,6 +23,7 @@ from audit_app.domain.values import (
     parse_number,
 )
 from audit_app.services.audits import OpenedAudit, frozen_template, open_audit
+from audit_app.services.blinding import require_review_phase
 from audit_app.services.context import AppContext
 from audit_app.services.review import (
     CaseForm,
@@ -339,10 +340,14 @@ def _log_override(repo: Repository, ctx: AppContext, audit: OpenedAudit, label: 
 
 
 def mark_complete(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> Completion:
-    """Mark a case complete for a reviewer, or refuse and name every gap (the first one first)."""
+    """Mark a case complete for a reviewer, or refuse and name every gap (the first one first).
+
+    Refused (``ReviewEnded``) once the team leader has ended the review phase.
+    """
     reviewer = check_reviewer(reviewer)
     with ctx.db.unit_of_work() as repo:
         audit, case, form = load_case(repo, audit_ref, case_label, reviewer)
+        require_review_phase(audit.row)
         if not form.case.included:
             raise InputRejected(f"the case '{case_label}' is excluded from the audit")
         if form.gaps:
@@ -354,10 +359,11 @@ def mark_complete(ctx: AppContext, audit_ref: str, case_label: str, reviewer: st
 
 
 def reopen_case(ctx: AppContext, audit_ref: str, case_label: str, reviewer: str) -> CaseForm:
-    """Withdraw a reviewer's mark that a case is complete."""
+    """Withdraw a reviewer's mark that a case is complete (refused once the review phase ended)."""
     reviewer = check_reviewer(reviewer)
     with ctx.db.unit_of_work() as repo:
         audit, case, form = load_case(repo, audit_ref, case_label, reviewer)
+        require_review_phase(audit.row)
         if form.marked_complete:
             set_completed(repo, audit, case, completed_reviewers(case) - {reviewer}, ctx.actor,
                           reviewer, "case-reopened")

@@ -79,12 +79,16 @@ def _chosen_cases(repo: Repository, audit_id: str, reviewer: str,
 def export_assignment(ctx: AppContext, audit_ref: str, reviewer: str, to: str, out: Path, *,
                       cases: Sequence[str] | None = None, passphrase: str | None = None,
                       max_bytes: int = MAX_PACKAGE_BYTES) -> Sent:
-    """Write a reviewer's assignment package (cases: ``cases``, else the review plan, else all)."""
+    """Write a reviewer's assignment package (cases: ``cases``, else the review plan, else all).
+
+    Refused (``ReviewEnded``) once the team leader has ended the review phase.
+    """
     identity = load_identity(ctx, passphrase)
     recipient = find_contact(ctx, to)
     reviewer = check_reviewer(reviewer)
     with ctx.db.unit_of_work() as repo:
         row = locked_audit(repo, audit_ref)
+        require_review_phase(row)
         chosen = _chosen_cases(repo, row.id, reviewer, cases)
         records = load_records(row)
         record = records.get(reviewer) or SyncRecord(TEAM_LEADER, "", "", [], {})
