@@ -399,19 +399,21 @@ def _history_rows(repo: Repository, audit_id: str, label: str,
     Each label counts between the rename that gave it to this case and the one that took it
     away, so a label used again by a later case does not mix the two cases' histories.
     """
-    renames = repo.changes_with_action_prefix(audit_id, "case-renamed")
+    renames = [(r.id or 0, r.old_value, r.new_value)
+               for r in repo.changes_with_action_prefix(audit_id, "case-renamed")]
     rows: list[ChangeRow] = []
     name: str | None = label
     upper: int | None = None  # entries under ``name`` before this rename entry belong here
+
+    def within(entry_id: int, lower: int) -> bool:
+        return entry_id > lower and (upper is None or entry_id < upper)
+
     while name is not None:
-        away = [r.id for r in renames if r.old_value == name and (upper is None or r.id < upper)]
-        lower = max(away) if away else 0
-        rows += [r for r in repo.changes(audit_id, name, question_id)
-                 if r.id > lower and (upper is None or r.id < upper)]
-        came = [r for r in renames if r.new_value == name and r.id > lower
-                and (upper is None or r.id < upper)]
-        name, upper = (came[-1].old_value, came[-1].id) if came else (None, None)
-    return sorted(rows, key=lambda r: r.id)
+        lower = max((i for i, old, _new in renames if old == name and within(i, 0)), default=0)
+        rows += [r for r in repo.changes(audit_id, name, question_id) if within(r.id or 0, lower)]
+        came = [(i, old) for i, old, new in renames if new == name and within(i, lower)]
+        name, upper = (came[-1][1], came[-1][0]) if came else (None, None)
+    return sorted(rows, key=lambda r: r.id or 0)
 
 
 def _aware(at: dt.datetime) -> dt.datetime:
