@@ -28,6 +28,8 @@ def describe(code: str) -> str:
         "invalid-input": translate("Errors", "The file has errors"),
         "not-found": translate("Errors", "Not found"),
         "storage": translate("Errors", "The database cannot be used"),
+        "database-damaged": translate("Errors", "The database is damaged"),
+        "already-open": translate("Errors", "The database is open in another window"),
         "invalid-case": translate("Errors", "The case was not saved"),
         "invalid-number": translate("Errors", "Not a valid number"),
         "out-of-range": translate("Errors", "Outside the allowed range"),

@@ -565,6 +565,14 @@ Spara ändå? Det loggas.</translation>
         <source>Not now</source>
         <translation>Inte nu</translation>
     </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>Databasen är skadad</translation>
+    </message>
+    <message>
+        <source>The database is open in another window</source>
+        <translation>Databasen är öppen i ett annat fönster</translation>
+    </message>
 </context>
 <context>
     <name>ExcludeDialog</name>
