@@ -175,7 +175,7 @@ class CaseFormPage(FormNavigation, QWidget):
             stack = self._stacks.get(label)
             if stack is None:
                 stack = self._stacks[label] = QUndoStack(self.undo_group)
-            self.undo_group.setActiveStack(stack)
+            self.undo_group.setActiveStack(None if form.review_ended else stack)
             self.header.show_gaps(None)
             self.header.show_notice(None)
             for card in self.cards.values():
@@ -200,7 +200,16 @@ class CaseFormPage(FormNavigation, QWidget):
         self.form = form
         for question_id, card in self.cards.items():
             card.set_answer(form.answers.get(question_id), form.comments.get(question_id))
+            card.setEnabled(not form.review_ended)  # read only once the review phase has ended
         self._refresh(form)
+
+    def _review_ended(self) -> None:
+        """The review phase ended while the case was open: show it again, read only."""
+        with dispatcher.reporting(self):
+            form = self.session.open_case(self._audit(), self._label())
+            self._show(form)
+            if form.review_ended:
+                self.undo_group.setActiveStack(None)
 
     def _refresh(self, form: CaseForm) -> None:
         """Visibility, header and navigator after any change."""
@@ -244,7 +253,10 @@ class CaseFormPage(FormNavigation, QWidget):
                                + self.tr("Not saved."))
                 return
             except AuditAppError as exc:
-                dispatcher.show(exc, self)
+                if exc.code == "review-ended":
+                    self._review_ended()
+                else:
+                    dispatcher.show(exc, self)
                 return
         if change.changed:
             stack = self.undo_group.activeStack()
@@ -281,7 +293,9 @@ class CaseFormPage(FormNavigation, QWidget):
             self.focus_question(change.question_id)
 
     def flush(self) -> None:
-        """Store whatever an input still holds."""
+        """Store whatever an input still holds (nothing once the review phase has ended)."""
+        if self.form is not None and self.form.review_ended:
+            return
         for card in self.cards.values():
             if card.isVisible() or card.hasFocus():
                 flush(card)
@@ -289,7 +303,7 @@ class CaseFormPage(FormNavigation, QWidget):
     # -- completing and history ---------------------------------------------------------------
     def mark_complete(self) -> None:
         """Mark the case complete, or show what is missing and jump to the first gap."""
-        if self.form is None or self.audit_id is None:
+        if self.form is None or self.audit_id is None or self.form.review_ended:
             return
         self.flush()
         with dispatcher.reporting(self):

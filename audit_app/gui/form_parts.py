@@ -65,11 +65,13 @@ class CaseHeader(QWidget):
         self.excluded_banner = _label("excludedBanner")
         self.gap_banner = _label("gapBanner")
         self.notice_banner = _label("noticeBanner")
+        self.phase_banner = _label("phaseBanner")  # the review phase has ended: read only
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.fields)
-        for banner in (self.excluded_banner, self.gap_banner, self.notice_banner):
+        for banner in (self.phase_banner, self.excluded_banner, self.gap_banner,
+                       self.notice_banner):
             banner.hide()
             layout.addWidget(banner)
 
@@ -93,6 +95,10 @@ class CaseHeader(QWidget):
         self.excluded_banner.setVisible(bool(excluded))
         self.excluded_banner.setText(fmt(self.tr("Excluded from the audit: %1. Answers are "
                                                  "kept but not counted."), excluded or ""))
+        self.phase_banner.setVisible(form.review_ended)
+        self.phase_banner.setText(self.tr("The review phase has ended: the answers can no longer "
+                                          "be changed. Consensus answers are set on the Colleague "
+                                          "review page.") if form.review_ended else "")
 
     def show_progress(self, form: CaseForm) -> None:
         """Show progress and offer to mark complete or reopen."""
@@ -101,7 +107,7 @@ class CaseHeader(QWidget):
                                   form.answered_count, len(form.applicable)))
         self.complete.setText(self.tr("Reopen") if form.marked_complete
                               else self.tr("Mark complete"))
-        self.complete.setEnabled(form.case.included)
+        self.complete.setEnabled(form.case.included and not form.review_ended)
 
     def show_gaps(self, text: str | None) -> None:
         """Show (or with None hide) why the case could not be marked complete."""

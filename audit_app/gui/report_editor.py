@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from audit_app.gui.blind_notice import REPORT, BlindNotice, is_blinded, is_blinded_error
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.report_parts import AUTOSAVE_MS, FindingsPanel, VignettesPanel, plain
 from audit_app.gui.report_preview import ReportPreview
@@ -115,9 +116,11 @@ class ReportEditorPage(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([230, 500, 640])
         self.splitter.setStretchFactor(1, 1)
+        self.blind_notice = BlindNotice(REPORT)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.blind_notice, 1)
 
     # -- chapters ------------------------------------------------------------------------------
     def chapter_names(self, data: ReportData) -> list[tuple[str, str]]:
@@ -162,8 +165,30 @@ class ReportEditorPage(QWidget):
         self.loaded = False
         self.title.setText(fmt(self.tr("Report: %1"), name) if name else self.tr("Report"))
         ctx = self.session.ctx
+        blind: bool | None = None
+        with dispatcher.reporting(self):
+            blind = is_blinded(ctx, audit_id)
+        self.set_blinded(blind is not False)
+        if blind is not False:
+            return
+
+        def failed(error: BaseException) -> bool:
+            if not is_blinded_error(error):
+                return False
+            self.set_blinded(True)  # the phase changed meanwhile
+            return True
+
         run_in_background(self, self.tr("Opening the report…"),
-                          lambda: load_editor(ctx, audit_id), self._loaded)
+                          lambda: load_editor(ctx, audit_id), self._loaded, failed)
+
+    def set_blinded(self, on: bool) -> None:
+        """Show the notice instead of the report (nothing to edit or export) while blinded."""
+        self.blind_notice.setVisible(on)
+        self.splitter.setVisible(not on)
+        self.export_button.setEnabled(not on)
+        if on:  # nothing of another audit stays to be stored or previewed
+            self.editors = {}
+            self.preview.audit_id = None
 
     def _loaded(self, result: object) -> None:
         data, texts = cast("tuple[ReportData, dict[str, Any]]", result)

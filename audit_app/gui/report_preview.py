@@ -176,6 +176,10 @@ class ReportPreview(QWidget):
             self.pages_view.verticalScrollBar().setValue(labels[number].y() - 6)
 
     def _failed(self, error: BaseException) -> bool:
-        self.status.setText(fmt(self.tr("The preview could not be built: %1"), str(error)))
+        from audit_app.gui.blind_notice import is_blinded_error
+
+        blind = is_blinded_error(error)  # the review phase was reopened meanwhile
+        self.status.setText(self.tr("The report is shown when the review phase has ended.") if blind
+                            else fmt(self.tr("The preview could not be built: %1"), str(error)))
         self._finished()
-        return False  # the dispatcher shows it too
+        return blind  # otherwise the dispatcher shows it too

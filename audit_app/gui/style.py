@@ -48,7 +48,7 @@ QLabel#questionText {{ font-weight: 600; }}
 QLabel#sectionTitle {{ font-size: {large}; font-weight: 600; padding-top: 10px; }}
 QLabel#caseTitle {{ font-size: {larger}; font-weight: 600; }}
 QLabel#errorText, QLabel#gapBanner {{ color: {red}; }}
-QLabel#gapBanner, QLabel#excludedBanner, QLabel#noticeBanner {{
+QLabel#gapBanner, QLabel#excludedBanner, QLabel#noticeBanner, QLabel#phaseBanner {{
     border: 1px solid palette(mid); border-radius: 4px; padding: 6px; background: palette(window);
 }}
 QFrame#specialOptions {{ border-top: 1px dashed palette(mid); padding-top: 2px; }}

@@ -119,6 +119,7 @@ class TablesFiles:
     progress: QProgressBar
     limit: Any
     exporting: bool
+    blinded: bool
     message: Any
     tr: Any
     chart_data: Any
@@ -127,7 +128,7 @@ class TablesFiles:
 
     def save_chart(self, path: Path | None = None) -> Path | None:
         """Save the chart shown as PNG or SVG (asks where unless given a path)."""
-        data = self.chart_data()
+        data = None if self.blinded else self.chart_data()
         if data is None or self.model.question is None:
             return None
         if path is None:
@@ -153,7 +154,7 @@ class TablesFiles:
 
     def _export(self, title: str, suggested: str, filters: str, path: Path | None,
                 make: Any) -> None:
-        if self.audit_id is None:
+        if self.audit_id is None or self.blinded:
             return
         if path is None:
             path = ask_path(self, title, suggested, filters)

@@ -62,6 +62,14 @@ class TablesModel(QAbstractTableModel):
         elif tables["questions"]:
             self.set_question(tables["questions"][0]["id"])
 
+    def clear(self) -> None:
+        """Show nothing (while the audit is blinded)."""
+        self.beginResetModel()
+        self.tables = None
+        self._blocks, self._raw = {}, {}
+        self.block = self.question = None
+        self.endResetModel()
+
     def set_question(self, question_id: str) -> None:
         """Show one question."""
         self.beginResetModel()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.gui import tables_export as files
+from audit_app.gui.blind_notice import TABLES, BlindNotice, is_blinded, is_blinded_error
 from audit_app.gui.errors import dispatcher
 from audit_app.gui.tables_model import QUESTION_ROLE, GenderModel, TablesModel
 from audit_app.gui.text import fmt
@@ -55,7 +56,9 @@ class TablesPage(files.TablesFiles, QWidget):
         self.views: Any = None
         self.loading = False
         self.exporting = False
+        self.blinded = False  # a colleague review in its review phase: nothing counted is shown
         self._pending = False
+        self.blind_notice = BlindNotice(TABLES)
         self.shown_breakdown: tuple[str | None, str | None] = (None, None)
         self.title = QLabel()
         self.title.setObjectName("tablesTitle")
@@ -185,6 +188,7 @@ class TablesPage(files.TablesFiles, QWidget):
         layout.addLayout(top)
         layout.addLayout(choose)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.blind_notice, 1)
         layout.addLayout(exports)
 
     # -- loading -------------------------------------------------------------------------------
@@ -257,10 +261,30 @@ class TablesPage(files.TablesFiles, QWidget):
         else:
             self.by.setCurrentIndex(index)
 
+    def _by2_allowed(self) -> bool:
+        return _PAIR not in str(self.by.currentData() or "") and self.by.currentData() is not None
+
     def _breakdown_changed(self) -> None:
-        self.by2.setEnabled(_PAIR not in str(self.by.currentData() or "") and
-                            self.by.currentData() is not None)
+        self.by2.setEnabled(self._by2_allowed() and not self.blinded)
         self.load()
+
+    def set_blinded(self, on: bool) -> None:
+        """Show the notice instead of the counts (and offer no export) while the audit is blinded."""
+        self.blinded = on
+        self.blind_notice.setVisible(on)
+        self.splitter.setVisible(not on)
+        for widget in (*self.buttons.values(), self.by, self.limit, self.apply_limit):
+            widget.setEnabled(not on)
+        self.by2.setEnabled(not on and self._by2_allowed())
+        if on:
+            self.views = None
+            self.model.clear()
+            self.gender.reset(None, [])
+            self._chart_png = b""
+            self.chart.clear()
+            self.save_chart_button.setEnabled(False)
+            self.question_title.clear()
+            self.gender_note.clear()
 
     def load(self) -> None:
         """Count the chosen view and the gender analysis in the background."""
@@ -273,13 +297,21 @@ class TablesPage(files.TablesFiles, QWidget):
 
         by, by2 = self.breakdown()
         audit_id, ctx = self.audit_id, self.session.ctx
+        blind: bool | None = None
+        with dispatcher.reporting(self):
+            blind = is_blinded(ctx, audit_id)
+        self.set_blinded(bool(blind))
+        if blind is not False:
+            return
         pair = gender_within(self.template) if self.template else None
         within = by if by2 == GENDER_FIELD and by else (pair[0] if pair else None)
 
         def work() -> tuple[Any, Any, Any]:
+            from audit_app.services.blinding import check_unblinded
             from audit_app.services.gender import analysis_from_views, gender_views, printed_analysis
             from audit_app.services.table_views import load_views
 
+            check_unblinded(ctx, audit_id, "the tables")  # the phase may change meanwhile
             wanted = [(by, by2)] + (gender_views(GENDER_FIELD, within) if pair else [])
             views = load_views(ctx, audit_id, wanted)
             if pair is None:
@@ -291,8 +323,11 @@ class TablesPage(files.TablesFiles, QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def failed(_error: BaseException) -> bool:
+        def failed(error: BaseException) -> bool:
             self._loaded(None)
+            if is_blinded_error(error):
+                self.set_blinded(True)
+                return True
             return False
 
         run_in_background(self, None, work, lambda result: self._loaded(result, by, by2), failed)

@@ -176,6 +176,10 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>CaseHeader</name>
     <message>
+        <source>The review phase has ended: the answers can no longer be changed. Consensus answers are set on the Colleague review page.</source>
+        <translation>Granskningsfasen är avslutad: svaren kan inte längre ändras. Konsensussvar sätts på sidan Kollegial granskning.</translation>
+    </message>
+    <message>
         <source>Case list</source>
         <translation>Aktlista</translation>
     </message>
@@ -1105,6 +1109,10 @@ Spara ändå? Det loggas.</translation>
 </context>
 <context>
     <name>ReportPreview</name>
+    <message>
+        <source>The report is shown when the review phase has ended.</source>
+        <translation>Rapporten visas när granskningsfasen är avslutad.</translation>
+    </message>
     <message>
         <source>The preview is built from the stored texts.</source>
         <translation>Förhandsvisningen byggs av de sparade texterna.</translation>
@@ -2268,6 +2276,21 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
     <message>
         <source>Restoring the backup…</source>
         <translation>Återställer säkerhetskopian…</translation>
+    </message>
+</context>
+<context>
+    <name>BlindNotice</name>
+    <message>
+        <source>Until then each reviewer sees only their own answers; the team leader ends the phase on the Colleague review page.</source>
+        <translation>Till dess ser varje granskare bara sina egna svar; teamledaren avslutar fasen på sidan Kollegial granskning.</translation>
+    </message>
+    <message>
+        <source>The tables, charts and gender analysis are shown when the review phase has ended.</source>
+        <translation>Tabellerna, diagrammen och jämställdhetsanalysen visas när granskningsfasen är avslutad.</translation>
+    </message>
+    <message>
+        <source>The report is shown when the review phase has ended.</source>
+        <translation>Rapporten visas när granskningsfasen är avslutad.</translation>
     </message>
 </context>
 </TS>
