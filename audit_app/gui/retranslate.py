@@ -53,4 +53,8 @@ class Texts:
             if refresh is not None:
                 refresh()
 
-        QTimer.singleShot(0, run)
+        owner = getattr(refresh, "__self__", None)
+        if isinstance(owner, QObject):
+            QTimer.singleShot(0, owner, run)  # dropped with its widget if that is deleted first
+        else:
+            QTimer.singleShot(0, run)
