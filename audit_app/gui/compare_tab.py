@@ -60,6 +60,10 @@ class CompareTab(QWidget):
         self.details.setWordWrap(True)
         self.model = RowsModel()
         self.view = table_view(self.model, "compareTable", stretch=0)
+        self.areas_title = QLabel(self.tr("<b>Agreement per section</b> (in 004 a section is a "
+                                          "kontrollområde)"))
+        self.areas = RowsModel()
+        self.areas_view = table_view(self.areas, "compareAreas", stretch=0)
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("Compare with")))
         pick.addWidget(self.other, 1)
@@ -74,6 +78,8 @@ class CompareTab(QWidget):
         layout.addLayout(choose)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.areas_title)
+        layout.addWidget(self.areas_view, 1)
 
     def reload(self) -> None:
         """Offer the other audits on this audit's template."""
@@ -93,6 +99,7 @@ class CompareTab(QWidget):
             self.comparison = None
             self.question.clear()
             self.model.set_rows([], [])
+            self.areas.set_rows([], [])
             self.heading.clear()
             self.details.clear()
 
@@ -137,6 +144,28 @@ class CompareTab(QWidget):
             self.question.addItem(q["text"], q["id"])
         self.question.blockSignals(False)
         self.show_question()
+        self.show_areas()
+
+    def show_areas(self) -> None:
+        """Kappa and alpha per section and overall, this audit next to the one compared with."""
+        if self.comparison is None:
+            return
+        comparison = self.comparison
+        entries = [(a["title"], a.get("this"), a.get("last")) for a in comparison["sections"]]
+        overall = comparison["overall"]
+        entries.append((self.tr("Overall"), overall.get("this"), overall.get("last")))
+        rows: list[list[Any]] = []
+        for title, *sides in entries:
+            cells: list[Any] = [title]
+            for side in sides:
+                got = (side or {}).get(TOTAL) or {}
+                cells += [got.get("units"), got.get("cohen_kappa"), got.get("krippendorff_alpha"),
+                          got.get("gwet_ac1")]
+            rows.append(cells)
+        this, last = self.tr("this audit"), self.tr("compared with")
+        headers = [self.tr("Section")] + [fmt(name, side) for side in (this, last) for name in (
+            self.tr("Units, %1"), self.tr("Kappa, %1"), self.tr("Alpha, %1"), self.tr("AC1, %1"))]
+        self.areas.set_rows(headers, rows, bold={len(rows) - 1}, decimals={1: 0, 5: 0})
 
     def show_question(self) -> None:
         """One question's table: per option the count and share in each audit, and the difference."""

@@ -1585,6 +1585,42 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>CompareTab</name>
     <message>
+        <source>&lt;b&gt;Agreement per section&lt;/b&gt; (in 004 a section is a kontrollområde)</source>
+        <translation>&lt;b&gt;Samstämmighet per avsnitt&lt;/b&gt; (i 004 ett kontrollområde)</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>this audit</source>
+        <translation>denna</translation>
+    </message>
+    <message>
+        <source>compared with</source>
+        <translation>jämförd</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Avsnitt</translation>
+    </message>
+    <message>
+        <source>Units, %1</source>
+        <translation>Enheter, %1</translation>
+    </message>
+    <message>
+        <source>Kappa, %1</source>
+        <translation>Kappa, %1</translation>
+    </message>
+    <message>
+        <source>Alpha, %1</source>
+        <translation>Alfa, %1</translation>
+    </message>
+    <message>
+        <source>AC1, %1</source>
+        <translation>AC1, %1</translation>
+    </message>
+    <message>
         <source>%</source>
         <translation>%</translation>
     </message>

@@ -166,6 +166,21 @@ def test_year_on_year_table_shows_the_service_comparison(
         assert tab.model.index(r, 4).data(RAW_ROLE) == row["last"]["percent"]["total"]
         assert tab.model.index(r, 5).data(RAW_ROLE) == row["difference_pp"]["total"]
     assert "AC1" in tab.details.text()
+    sections = expected["sections"]
+    assert tab.areas.rowCount() == len(sections) + 1  # every section (kontrollområde) and overall
+    for r, section in enumerate(sections):
+        assert tab.areas.index(r, 0).data() == section["title"]
+        this_side = (section["this"] or {}).get("total") or {}
+        last_side = (section["last"] or {}).get("total") or {}
+        assert tab.areas.index(r, 1).data(RAW_ROLE) == this_side.get("units")
+        assert tab.areas.index(r, 2).data(RAW_ROLE) == this_side.get("cohen_kappa")
+        assert tab.areas.index(r, 3).data(RAW_ROLE) == this_side.get("krippendorff_alpha")
+        assert tab.areas.index(r, 7).data(RAW_ROLE) == last_side.get("krippendorff_alpha")
+    overall = tab.areas.rowCount() - 1
+    assert tab.areas.index(overall, 3).data(RAW_ROLE) == \
+        expected["overall"]["this"]["total"]["krippendorff_alpha"]
+    assert any(side.get("total", {}).get("units") for s in sections
+               for side in (s["this"] or {}, s["last"] or {}))  # the audits have pooled units
 
 
 def test_the_page_speaks_swedish(make_window, qtbot, gui_ctx: AppContext, tmp_path: Path) -> None:
