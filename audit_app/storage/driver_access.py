@@ -193,6 +193,12 @@ class DriverAccess:
         rows = self._fetchall(f"SELECT {columns} FROM audit WHERE id = ?", (audit_id,))
         return tuple(rows[0]) if rows else None
 
+    def has_review_plan(self, audit_id: str) -> bool:
+        """Whether the audit has a review plan, read through the driver (after a pending flush)."""
+        if self.session.new:
+            self.session.flush()
+        return bool(self._fetchall("SELECT 1 FROM review_plan WHERE audit_id = ?", (audit_id,)))
+
     def stored_case(self, audit_id: str, label: str) -> StoredCase | None:
         """The case with this label in an audit, as plain columns."""
         rows = self._fetchall("SELECT id, audit_id, label, fields_json, excluded_reason, "

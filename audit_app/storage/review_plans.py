@@ -52,8 +52,7 @@ def review_plan(repo: Repository, audit_id: str) -> ReviewPlanRow | None:
 
 def has_review_plan(repo: Repository, audit_id: str) -> bool:
     """Whether the audit has a review plan (a colleague review), read cheaply."""
-    stmt = select(ReviewPlanRow.audit_id).where(ReviewPlanRow.audit_id == audit_id)
-    return repo.session.exec(stmt).first() is not None
+    return repo.has_review_plan(audit_id)
 
 
 def assignments(repo: Repository, audit_id: str) -> list[ReviewAssignmentRow]:
