@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p out
 .venv/bin/audit-app demo
-if .venv/bin/audit-app report "Demo: Öppenvård barn 0-12 år" --by unit --out out/demo-rapport.pdf 2>/dev/null; then
+if .venv/bin/audit-app report "Demo: Öppenvård barn 0-12 år" --by unit --out out/demo-rapport.pdf; then
   echo "Rapporten är skriven: out/demo-rapport.pdf"
 fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
