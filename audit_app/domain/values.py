@@ -141,9 +141,13 @@ def decode_value(kind: str, text: str) -> Value:
     return text
 
 
+#: The kinds whose values are compared normalised; for every other kind ``values_equal`` is ``==``.
+NORMALISED_KINDS = frozenset({"text"})
+
+
 def values_equal(kind: str, a: Value, b: Value) -> bool:
     """Equality as the counting rules define: same set, numerically equal, equal when trimmed."""
-    if kind == "text" and isinstance(a, str) and isinstance(b, str):
+    if kind in NORMALISED_KINDS and isinstance(a, str) and isinstance(b, str):
         return normalize_text(a) == normalize_text(b)
     return a == b
 

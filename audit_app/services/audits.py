@@ -155,26 +155,43 @@ def load_records(
 ) -> tuple[list[CaseRecord], dict[str, CaseAnswers]]:
     """Every case of an audit and every answer and consensus answer, keyed by case label."""
     template = audit.template
-    case_rows = repo.cases(audit.id)
+    case_rows = repo.stored_cases(audit.id)
     records = [case_record(template, c) for c in case_rows]
     answers: dict[str, CaseAnswers] = {c.label: CaseAnswers() for c in case_rows}
-    decoded: dict[tuple[str, str], Value] = {}
     per_case = {c.id: answers[c.label] for c in case_rows}
     grouped = {case_id: answers.by_reviewer for case_id, answers in per_case.items()}
-    get_decoded = decoded.get
+    # Each question's decoded values by stored text (None: not a question of the template).
+    decoded: dict[str, dict[str, Value] | None] = {}
+    kinds: dict[str, str] = {}
+    # The rows come in runs of one case and one question: each run is looked up once.
+    last_case: int | None = None
+    last_question: str | None = None
+    by_question: dict[str, dict[str, Value]] = {}
+    per_reviewer: dict[str, Value] | None = None
+    texts: dict[str, Value] | None = None
+    kind = ""
     for case_id, question_id, reviewer, text in repo.answer_values(audit.id):
-        value = get_decoded((question_id, text))
-        if value is None:
-            question = template.question(question_id)
-            if question is None:
+        if case_id != last_case:
+            by_question, last_case, last_question = grouped[case_id], case_id, None
+        if question_id != last_question:
+            last_question = question_id
+            if question_id not in decoded:
+                question = template.question(question_id)
+                decoded[question_id] = None if question is None else {}
+                kinds[question_id] = "" if question is None else question.type
+            texts, kind = decoded[question_id], kinds[question_id]
+            if texts is None:
+                per_reviewer = None
                 continue
-            value = decoded[(question_id, text)] = decode_value(question.type, text)
-        by_question = grouped[case_id]
-        per_reviewer = by_question.get(question_id)
-        if per_reviewer is None:
-            by_question[question_id] = {reviewer: value}
-        else:
-            per_reviewer[reviewer] = value
+            per_reviewer = by_question.get(question_id)
+            if per_reviewer is None:
+                per_reviewer = by_question[question_id] = {}
+        if per_reviewer is None or texts is None:
+            continue
+        value = texts.get(text)
+        if value is None:
+            value = texts[text] = decode_value(kind, text)
+        per_reviewer[reviewer] = value
     for k in repo.consensus(audit.id):
         question = template.question(k.question_id)
         if question is not None:

@@ -104,11 +104,15 @@ def count_view(template: Template, cases: list[CaseRecord], answers: Mapping[str
 def count_views(template: Template, cases: list[CaseRecord], answers: Mapping[str, CaseAnswers],
                 wanted: Sequence[Breakdown], limit: int | None, *, audit_id: str | None = None,
                 audit_name: str = "", progress: Progress | None = None,
-                steps_after: int = 0) -> TableViews:
+                steps_after: int = 0, shared: Resolutions | None = None,
+                counted: TableViews | None = None) -> TableViews:
     """Count the wanted views (and, with a small-cell limit, the protected set) and mask them.
 
     ``progress(done, total)`` is called after each view and after the mask, counting
-    ``steps_after`` more steps that the caller will report.
+    ``steps_after`` more steps that the caller will report. ``shared``: the resolutions of
+    earlier counts over the same cases and answers; ``counted``: views counted earlier from them
+    with the same limit, reused as they are (their mask too when no other view is counted), so
+    the result is the same as counting everything at once.
     """
     result = TableViews(template, limit)
     todo: list[Breakdown] = list(dict.fromkeys(wanted))
@@ -116,18 +120,63 @@ def count_views(template: Template, cases: list[CaseRecord], answers: Mapping[st
         protected = protected_set(template)
         todo = protected + [b for b in todo if b not in protected]
     total = len(todo) + 1 + steps_after
-    shared = Resolutions()  # each case's final answers resolved once for every view
+    if shared is None:
+        shared = Resolutions()  # each case's final answers resolved once for every view
+    before = counted.views if counted is not None and counted.limit == limit else {}
     for done, (by, by2) in enumerate(todo, 1):
-        result.views[view_name(by, by2)] = count_view(template, cases, answers, by, by2,
-                                                      audit_id=audit_id, audit_name=audit_name,
-                                                      shared=shared)
+        name = view_name(by, by2)
+        view = before.get(name)
+        if view is None:
+            view = count_view(template, cases, answers, by, by2, audit_id=audit_id,
+                              audit_name=audit_name, shared=shared)
+        result.views[name] = view
         if progress is not None:
             progress(done, total)
-    result.mask = mask_exports(result.views, limit,
-                               {q.id for q in template.questions if q.condition is None})
+    if counted is not None and before and list(result.views) == list(before):
+        result.mask = counted.mask  # the same views in the same order: the same mask
+    else:
+        result.mask = mask_exports(result.views, limit,
+                                   {q.id for q in template.questions if q.condition is None})
     if progress is not None:
         progress(len(todo) + 1, total)
     return result
+
+
+@dataclass
+class AuditRead:
+    """One read of an audit, to count views from now or later.
+
+    A view counted later reuses every final answer resolved for the views before it.
+    """
+
+    template: Template
+    cases: list[CaseRecord]
+    answers: dict[str, CaseAnswers]
+    limit: int | None
+    audit_id: str
+    audit_name: str
+    shared: Resolutions = field(default_factory=Resolutions)
+
+    def count(self, wanted: Sequence[Breakdown], *, progress: Progress | None = None,
+              steps_after: int = 0, counted: TableViews | None = None) -> TableViews:
+        """:func:`count_views` of this read (``counted``: views counted from it before)."""
+        with collector_paused():
+            return count_views(self.template, self.cases, self.answers, wanted, self.limit,
+                               audit_id=self.audit_id, audit_name=self.audit_name,
+                               progress=progress, steps_after=steps_after, shared=self.shared,
+                               counted=counted)
+
+
+def read_audit(ctx: AppContext, audit_ref: str, *,
+               limit: int | None | Literal["audit"] = "audit") -> AuditRead:
+    """Read an audit's cases and answers once (``limit`` "audit": the audit's setting)."""
+    with collector_paused():
+        with ctx.db.unit_of_work() as repo:
+            audit = open_audit(repo, audit_ref)
+            cases, answers = load_records(repo, audit)
+        return AuditRead(audit.template, cases, answers,
+                         small_cell_limit(audit) if limit == "audit" else (limit or None),
+                         audit.id, audit.name)
 
 
 def load_views(ctx: AppContext, audit_ref: str, wanted: Sequence[Breakdown], *,
@@ -135,13 +184,8 @@ def load_views(ctx: AppContext, audit_ref: str, wanted: Sequence[Breakdown], *,
                steps_after: int = 0) -> TableViews:
     """Read the audit once and :func:`count_views` (``limit`` "audit": the audit's setting)."""
     with collector_paused():
-        with ctx.db.unit_of_work() as repo:
-            audit = open_audit(repo, audit_ref)
-            cases, answers = load_records(repo, audit)
-        return count_views(audit.template, cases, answers, wanted,
-                           small_cell_limit(audit) if limit == "audit" else (limit or None),
-                           audit_id=audit.id, audit_name=audit.name, progress=progress,
-                           steps_after=steps_after)
+        return read_audit(ctx, audit_ref, limit=limit).count(wanted, progress=progress,
+                                                            steps_after=steps_after)
 
 
 def audit_cross_tables(ctx: AppContext, audit_ref: str, by: str, by2: str) -> dict[str, Any]:

@@ -206,6 +206,13 @@ class DriverAccess:
                               (audit_id, label))
         return StoredCase(*rows[0]) if rows else None
 
+    def stored_cases(self, audit_id: str) -> list[StoredCase]:
+        """Every case of an audit in the order they were added, as plain columns."""
+        rows = self._fetchall("SELECT id, audit_id, label, fields_json, excluded_reason, "
+                              "completed_by FROM audit_case WHERE audit_id = ? ORDER BY id",
+                              (audit_id,))
+        return [StoredCase(*row) for row in rows]
+
     def own_answers(self, case_id: int, reviewer: str) -> list[StoredAnswer]:
         """One reviewer's answers to one case, as plain columns."""
         rows = self._fetchall("SELECT id, case_id, question_id, reviewer, value, comment "

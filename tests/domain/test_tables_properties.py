@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit_app.domain import tables as tables_module
 from audit_app.domain.final_answers import CaseAnswers, CaseRecord
 from audit_app.domain.tables import build_tables
 from tests.domain.test_final_answers import TEMPLATE
@@ -76,3 +77,45 @@ def test_breakdown_never_changes_the_totals(audit) -> None:  # type: ignore[no-u
         for q0, q1 in zip(plain["questions"], split["questions"], strict=True):
             assert q0["answered"]["total"] == q1["answered"]["total"]
             assert [r["counts"]["total"] for r in q0["rows"]] == [r["counts"]["total"] for r in q1["rows"]]
+
+
+#: Raw answers whose equality differs between ``==`` and ``values_equal`` for some kinds.
+RAW = {"plan": st.sampled_from(["ja", "nej", "ej_dok"]),
+       "why": st.sampled_from([frozenset({"x"}), frozenset({"x", "y"}), frozenset({"y"})]),
+       "weeks": st.sampled_from([1.0, 1, 2.0, 2]),
+       "free": st.sampled_from(["ok", " ok", "ok ", "inte ok"])}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(
+    st.booleans(),
+    st.dictionaries(st.sampled_from(sorted(RAW)), st.integers(min_value=0, max_value=3)),
+    st.data()), max_size=10))
+def test_the_outcomes_of_a_view_are_the_resolvers(drawn) -> None:  # type: ignore[no-untyped-def]
+    """The fast path for two reviewers' answers decides every case as the case's resolver does."""
+    from audit_app.domain.final_answers import CaseResolver, Status
+    from audit_app.domain.tables import _outcomes
+
+    resolvers, labels = [], []
+    for i, (excluded, reviewers, data) in enumerate(drawn):
+        answers = CaseAnswers()
+        for qid, count in reviewers.items():
+            for r in range(count):
+                answers.add(qid, f"r{r}", data.draw(RAW[qid]))
+            if data.draw(st.integers(0, 4)) == 0:
+                answers.consensus[qid] = data.draw(RAW[qid])
+        case = CaseRecord(f"c{i}", {}, "Akten saknas" if excluded else None)
+        resolvers.append(CaseResolver(TEMPLATE, case, answers))
+        labels.append(case.label)
+    for question in TEMPLATE.questions:
+        fast = _outcomes(question, resolvers, labels, {})
+        for resolver, outcome in zip(resolvers, fast, strict=True):
+            reference = CaseResolver(TEMPLATE, resolver._case, resolver.answers)
+            status = reference.status_of(question)
+            if status is Status.ANSWERED:
+                assert outcome == reference.final_value(question.id)
+                assert type(outcome) is type(reference.final_value(question.id))
+            else:
+                assert outcome is {Status.NOT_APPLICABLE: tables_module._NOT_APPLICABLE,
+                                   Status.UNRESOLVED: tables_module._UNRESOLVED,
+                                   Status.MISSING: tables_module._MISSING}[status]
