@@ -1,14 +1,17 @@
 """The tables view of an open audit: a breakdown (or two), a question list, table, chart, gender panel.
 
-Every number comes from the services (:func:`audit_app.services.table_views.load_views`, the same
-call ``audit-app tables`` makes), counted in a worker thread; the view only lays it out.
+Every number comes from the services (one read of the audit,
+:func:`audit_app.services.table_views.read_audit`, counted as ``audit-app tables`` counts it) in
+worker threads: the chosen view first, shown at once, then the gender analysis and the chart; the
+view only lays it out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from audit_app.gui import tables_export as files
 from audit_app.gui.blind_notice import TABLES, BlindNotice, is_blinded, is_blinded_error
@@ -58,6 +62,9 @@ class TablesPage(files.TablesFiles, QWidget):
         self.exporting = False
         self.blinded = False  # a colleague review in its review phase: nothing counted is shown
         self._pending = False
+        self._step = 0  # the latest load; the results of earlier ones are dropped
+        self._rest_step: int | None = None  # the load whose gender analysis is being counted
+        self._after_paint: Callable[[], None] | None = None  # its start, once the table painted
         self.blind_notice = BlindNotice(TABLES)
         self.shown_breakdown: tuple[str | None, str | None] = (None, None)
         self.title = QLabel()
@@ -90,6 +97,7 @@ class TablesPage(files.TablesFiles, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.viewport().installEventFilter(self)
         self.chart = QLabel()
         self.chart.setObjectName("chart")
         self.chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
@@ -277,6 +285,8 @@ class TablesPage(files.TablesFiles, QWidget):
             widget.setEnabled(not on)
         self.by2.setEnabled(not on and self._by2_allowed())
         if on:
+            self._step += 1
+            self._rest_step = self._after_paint = None
             self.views = None
             self.model.clear()
             self.gender.reset(None, [])
@@ -287,7 +297,12 @@ class TablesPage(files.TablesFiles, QWidget):
             self.gender_note.clear()
 
     def load(self) -> None:
-        """Count the chosen view and the gender analysis in the background."""
+        """Count the chosen view in the background and show it; then the gender analysis and chart.
+
+        The table appears as soon as its view is counted (``loading`` ends); the gender analysis
+        is counted from the same read and the chart drawn in a second background step, and they
+        fill in when it ends (``gender_loading``).
+        """
         if self.audit_id is None:
             return
         if self.loading:
@@ -305,19 +320,18 @@ class TablesPage(files.TablesFiles, QWidget):
             return
         pair = gender_within(self.template) if self.template else None
         within = by if by2 == GENDER_FIELD and by else (pair[0] if pair else None)
+        self._step += 1  # what an earlier load still counts is stale from now on
+        step = self._step
 
-        def work() -> tuple[Any, Any, Any]:
+        def work() -> tuple[Any, Any]:
             from audit_app.services.blinding import check_unblinded
-            from audit_app.services.gender import analysis_from_views, gender_views, printed_analysis
-            from audit_app.services.table_views import load_views
+            from audit_app.services.bulk_work import collector_paused
+            from audit_app.services.table_views import read_audit
 
             check_unblinded(ctx, audit_id, "the tables")  # the phase may change meanwhile
-            wanted = [(by, by2)] + (gender_views(GENDER_FIELD, within) if pair else [])
-            views = load_views(ctx, audit_id, wanted)
-            if pair is None:
-                return views, None, []
-            analysis = analysis_from_views(views, GENDER_FIELD, within)
-            return views, analysis, printed_analysis(analysis, views.mask)
+            with collector_paused():
+                read = read_audit(ctx, audit_id)
+                return read, read.count([(by, by2)])
 
         self.loading = True
         self.progress.setRange(0, 0)
@@ -330,9 +344,13 @@ class TablesPage(files.TablesFiles, QWidget):
                 return True
             return False
 
-        run_in_background(self, None, work, lambda result: self._loaded(result, by, by2), failed)
+        run_in_background(self, None, work,
+                          lambda result: self._loaded(result, by, by2, step, pair is not None,
+                                                      within), failed)
 
-    def _loaded(self, result: Any, by: str | None = None, by2: str | None = None) -> None:
+    def _loaded(self, result: Any, by: str | None = None, by2: str | None = None, step: int = 0,
+                gender: bool = False, within: str | None = None) -> None:
+        """Show the chosen view just counted, then count the rest from the same read."""
         from audit_app.services.table_views import view_name
 
         self.loading = False
@@ -341,16 +359,91 @@ class TablesPage(files.TablesFiles, QWidget):
             self._pending = False
             self.load()
             return
-        if result is None:
+        if result is None or step != self._step:
             return
-        views, analysis, printed = result
+        read, views = result
         self.views = views
         self.shown_breakdown = (by, by2)
         self.model.set_view(views.get(by, by2), views.mask, view_name(by, by2))
-        self.gender.reset(analysis, printed, str(self.gender_part.currentData() or "total"))
-        self._gender_parts(analysis)
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
+        self.gender.reset(None, [])
+        self._gender_parts(None)
+        self.gender_note.setText(self.tr("Counting the gender analysis…") if gender else
+                                 self.tr("The template has no gender field."))
+        chart = None
+        if self.model.question:
+            chart = self.show_question(self.model.question["id"], draw=False)
+        self._rest_step = step
+
+        def rest() -> None:
+            if step == self._step:
+                self._count_rest(step, read, views, by, by2, gender, within, chart)
+            elif self._rest_step == step:
+                self._rest_step = None
+
+        # Counted once the table has painted its counts (its work would slow that paint down).
+        viewport = self.table.viewport()
+        if viewport.isVisible():
+            self._after_paint = rest
+            viewport.update()
+        else:
+            rest()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        """Start the second step of a load once the table has painted the view counted first."""
+        if self._after_paint is not None and event.type() == QEvent.Type.Paint \
+                and watched is self.table.viewport():
+            rest, self._after_paint = self._after_paint, None
+            QTimer.singleShot(0, self, rest)  # after this paint (dropped if the page is deleted)
+        return super().eventFilter(watched, event)
+
+    def _count_rest(self, step: int, read: Any, views: Any, by: str | None, by2: str | None,
+                    gender: bool, within: str | None, chart: Any) -> None:
+        """The gender analysis from the read of the view shown, and its chart, in the background."""
+        from audit_app.services.table_views import GENDER_FIELD
+
+        question = self.model.question["id"] if chart is not None and self.model.question else None
+
+        def work() -> tuple[Any, Any, Any, bytes]:
+            from audit_app.services.charts import render_chart
+            from audit_app.services.gender import analysis_from_views, gender_views, printed_analysis
+
+            png = render_chart(chart, "png") if chart is not None else b""
+            if not gender:
+                return views, None, [], png
+            full = read.count([(by, by2), *gender_views(GENDER_FIELD, within)], counted=views)
+            analysis = analysis_from_views(full, GENDER_FIELD, within)
+            return full, analysis, printed_analysis(analysis, full.mask), png
+
+        def failed(error: BaseException) -> bool:
+            if not isValid(self):
+                return True
+            self._rest_loaded(None, step, question)
+            return step != self._step  # a stale step's error is no longer the view's
+
+        run_in_background(self, None, work,
+                          lambda result: self._rest_loaded(result, step, question), failed)
+
+    @property
+    def gender_loading(self) -> bool:
+        """Whether the gender analysis (and chart) of the view shown is still being counted."""
+        return self._rest_step is not None
+
+    def _rest_loaded(self, result: Any, step: int, question: str | None) -> None:
+        if not isValid(self):  # the page was closed and deleted meanwhile
+            return
+        if self._rest_step == step:
+            self._rest_step = None
+        if step != self._step:
+            return
+        if result is None:  # failed: the error is shown, the table stays
+            self.gender_note.clear()
+            return
+        views, analysis, printed, png = result
+        self.views = views  # the same view and mask, with the gender analysis's views
+        self.gender.reset(analysis, printed, str(self.gender_part.currentData() or "total"))
+        self._gender_parts(analysis)
         header = self.gender_view.horizontalHeader()
         for column in range(self.gender.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
@@ -360,8 +453,10 @@ class TablesPage(files.TablesFiles, QWidget):
             views.limit - 1, views.limit)
         self.gender_note.setText(note if analysis is not None else
                                  self.tr("The template has no gender field."))
-        if self.model.question:
-            self.show_question(self.model.question["id"])
+        if png and self.model.question and self.model.question["id"] == question:
+            self._chart_png = png
+            self.save_chart_button.setEnabled(True)
+            self._fit_chart()
 
     def _gender_parts(self, analysis: dict[str, Any] | None) -> None:
         current = self.gender_part.currentData()
@@ -379,10 +474,13 @@ class TablesPage(files.TablesFiles, QWidget):
         if item is not None:
             self.show_question(item.data(Qt.ItemDataRole.UserRole))
 
-    def show_question(self, question_id: str | None) -> None:
-        """Show one question's table and chart, and select it in the list."""
+    def show_question(self, question_id: str | None, *, draw: bool = True) -> Any:
+        """Show one question's table and chart, and select it in the list.
+
+        ``draw`` False: leave the chart to the caller, who gets its data (None: nothing to draw).
+        """
         if not question_id or self.views is None:
-            return
+            return None
         if not self.model.question or self.model.question["id"] != question_id:
             self.model.set_question(question_id)
             self.table.resizeColumnsToContents()
@@ -394,7 +492,16 @@ class TablesPage(files.TablesFiles, QWidget):
                 self.questions.blockSignals(False)
         question = self.model.question or {}
         self.question_title.setText(fmt("<b>%1</b>: %2", question_id, question.get("text", "")))
-        self._draw_chart()
+        if draw:
+            self._draw_chart()
+            return None
+        self._chart_png = b""
+        self.chart.clear()
+        self.save_chart_button.setEnabled(False)
+        data = self.chart_data()
+        if data is None:
+            self.chart.setText(self.tr("Only questions with options are drawn as bars."))
+        return data
 
     def chart_data(self) -> Any:
         """The chart of the question shown (None when it has no options to draw)."""

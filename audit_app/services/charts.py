@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,9 @@ SERIES_COLOURS = ("#1F3A5F", "#E69F00", "#A9C8E6", "#8E5A00", "#4F86BD", "#F3E6C
 SERIES_HATCHES = ("", "//", "..", "xx", "\\\\", "--")
 AXIS_LABEL = "Andel av besvarade ärenden (%)"
 FORMATS = {".png": "png", ".svg": "svg"}
+#: One chart is drawn at a time (matplotlib is not thread-safe, and saving sets its global
+#: settings for a while); the GUI draws in its own thread and in a worker thread.
+_DRAWING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -147,9 +151,9 @@ def render_chart(data: ChartData, fmt: str = "png") -> bytes:
         raise InputRejected(f"unknown chart format '{fmt}': use png or svg")
     from matplotlib import rc_context
 
-    figure = chart_figure(data)
     buffer = io.BytesIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "audit-app"}):
+    with _DRAWING, rc_context({"svg.fonttype": "none", "svg.hashsalt": "audit-app"}):
+        figure = chart_figure(data)
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, dpi=150, metadata=metadata)
     return buffer.getvalue()

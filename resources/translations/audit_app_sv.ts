@@ -1063,6 +1063,10 @@ Spara ändå? Det loggas.</translation>
         <translation>Mallen har inget fält för kön.</translation>
     </message>
     <message>
+        <source>Counting the gender analysis…</source>
+        <translation>Jämställdhetsanalysen räknas…</translation>
+    </message>
+    <message>
         <source>Only questions with options are drawn as bars.</source>
         <translation>Bara frågor med svarsalternativ ritas som stapeldiagram.</translation>
     </message>

@@ -34,8 +34,9 @@ def open_tables(window, qtbot, audit_id: str):  # type: ignore[no-untyped-def]
 
 
 def wait(qtbot, page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the view has its counts."""
+    """Wait until the view has its counts, and its gender analysis and chart have filled in."""
     qtbot.waitUntil(lambda: not page.loading and page.views is not None, timeout=20000)
+    qtbot.waitUntil(lambda: not page.gender_loading, timeout=20000)
 
 
 def cells(page) -> dict[str, dict[str, dict[str, int]]]:  # type: ignore[no-untyped-def]
@@ -142,3 +143,60 @@ def test_the_small_cell_limit_hides_counts_in_the_view(make_window, qtbot,  # ty
     assert any(text.startswith("<5") for text in shown)
     assert page.model.index(0, 0).data(COUNT_ROLE) == 0  # the data keeps the count
     assert page.save_chart_button.text() == "Spara diagram…"
+
+
+def test_the_table_appears_first_and_the_gender_analysis_fills_in(  # type: ignore[no-untyped-def]
+        make_window, qtbot, demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit_app.gui.tables_page import TablesPage
+
+    seen: list[tuple[int, int, str, bool]] = []
+    rest_loaded = TablesPage._rest_loaded
+
+    def spy(page, result, step, question):  # type: ignore[no-untyped-def]
+        # What the page showed while the gender analysis was being counted.
+        seen.append((page.model.rowCount(), page.gender.rowCount(), page.gender_note.text(),
+                     page.loading))
+        rest_loaded(page, result, step, question)
+
+    monkeypatch.setattr(TablesPage, "_rest_loaded", spy)
+    window = make_window()
+    window.open_audit(demo)
+    window.findChild(type(window.cases.buttons["review"]), "showTables").click()
+    page = window.tables
+    qtbot.waitUntil(lambda: not page.loading and page.views is not None, timeout=20000)
+    assert page.model.rowCount() > 0
+    qtbot.waitUntil(lambda: not page.gender_loading, timeout=20000)
+    assert seen and seen[-1][0] > 0 and seen[-1][1] == 0 and not seen[-1][3]
+    assert seen[-1][2] == "Jämställdhetsanalysen räknas…"
+    assert page.gender.rowCount() > 0 and page.gender_part.findText("Kungsholmen") >= 0
+    assert {"gender", "unit*gender"} <= set(page.views.views)
+    assert page.chart.pixmap() is not None and not page.chart.pixmap().isNull()
+    assert page.save_chart_button.isEnabled()
+
+
+def test_a_gender_analysis_counted_for_an_earlier_view_is_dropped(  # type: ignore[no-untyped-def]
+        make_window, qtbot, demo: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from audit_app.gui.tables_page import TablesPage
+
+    held: list[tuple] = []
+    count_rest = TablesPage._count_rest
+    monkeypatch.setattr(TablesPage, "_count_rest", lambda page, *args: held.append((page, *args)))
+    window = make_window()
+    window.open_audit(demo)
+    window.findChild(type(window.cases.buttons["review"]), "showTables").click()
+    page = window.tables
+    qtbot.waitUntil(lambda: bool(held), timeout=20000)  # the whole sample shown, painted
+    assert page.gender_loading and page.gender.rowCount() == 0
+    first = held.pop()
+    page.set_breakdown("unit", "gender")  # a new load: what the first counts is stale
+    qtbot.waitUntil(lambda: bool(held), timeout=20000)
+    second = held.pop()
+    count_rest(*first)
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=20000)
+    assert page.gender.rowCount() == 0 and page.gender_loading  # dropped: the second still counts
+    assert page.shown_breakdown == ("unit", "gender")
+    count_rest(*second)
+    qtbot.waitUntil(lambda: not page.gender_loading, timeout=20000)
+    assert page.gender.rowCount() > 0 and page.gender_part.findText("Kungsholmen") >= 0
+    page.set_blinded(True)
+    assert not page.gender_loading and page.gender.rowCount() == 0 and page.views is None
