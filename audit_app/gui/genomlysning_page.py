@@ -9,9 +9,17 @@ whole number of zero or more, or plans that outnumber the active cases, is refus
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +36,7 @@ from PySide6.QtWidgets import (
 from audit_app.domain.genomlysning import ACTIVE, WITH_PLAN, check_entry, parse_count
 from audit_app.domain.values import ValueError_
 from audit_app.gui.errors import dispatcher
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -186,13 +195,14 @@ class GenomlysningDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("genomlysningDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Genomlysning: implementation plans per unit"))
+        self._texts = Texts("GenomlysningDialog")  # texts that follow a language switch
+        self._texts.keep(self, "setWindowTitle", "Genomlysning: implementation plans per unit")
         self.resize(860, 380)
         self.session = session
         self.model = GenomlysningModel(session, audit_id, self)
-        intro = QLabel(self.tr("For each unit, the number of active cases and how many of them "
-                               "have an implementation plan. Figures are stored as soon as both "
-                               "are given."))
+        intro = self._texts.keep(QLabel(), "setText", "For each unit, the number of active cases "
+                                 "and how many of them have an implementation plan. Figures are "
+                                 "stored as soon as both are given.")
         intro.setWordWrap(True)
         self.view = QTableView()
         self.view.setObjectName("genomlysningTable")
@@ -206,7 +216,8 @@ class GenomlysningDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B3261E;")
         self.status = QLabel()
-        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self._status: Callable[[], str] | None = None  # the status, in the current language
+        self.import_button = self._texts.keep(QPushButton(), "setText", "Import CSV…")
         self.import_button.setObjectName("importGenomlysning")
         self.import_button.clicked.connect(self.choose_file)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -218,6 +229,22 @@ class GenomlysningDialog(QDialog):
         self.model.refused.connect(self.error.setText)
         self.model.stored.connect(self._stored)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the dialog's texts, the table's headings and the status again after a switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        total = self.model.rowCount() - 1
+        self.model.dataChanged.emit(self.model.index(total, 0), self.model.index(total, 0))
+        if self._status is not None:
+            self.status.setText(self._status())
+
+    def _show_status(self, status: Callable[[], str]) -> None:
+        self._status = status
+        self.status.setText(status())
+
     def load(self) -> bool:
         """Read the figures; False (the error shown) when the audit has no units to count by."""
         with dispatcher.reporting(self.parentWidget()):
@@ -228,7 +255,7 @@ class GenomlysningDialog(QDialog):
 
     def _stored(self, label: str) -> None:
         self.error.clear()
-        self.status.setText(fmt(self.tr("Stored the figures of %1."), label))
+        self._show_status(lambda: fmt(self.tr("Stored the figures of %1."), label))
         self.session.saved.emit(dt.datetime.now().astimezone())
 
     def choose_file(self) -> None:
@@ -247,8 +274,8 @@ class GenomlysningDialog(QDialog):
             self.model.pending.clear()
             self.model.load()
             self.error.clear()
-            self.status.setText(fmt(self.tr("Imported: %1 new, %2 changed, %3 unchanged."),
-                                    result.created, result.updated, result.unchanged))
+            self._show_status(lambda: fmt(self.tr("Imported: %1 new, %2 changed, %3 unchanged."),
+                                          result.created, result.updated, result.unchanged))
             self.session.saved.emit(dt.datetime.now().astimezone())
             return True
         return False
