@@ -86,6 +86,7 @@ class CaseFormPage(FormNavigation, QWidget):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
         self.actions_by_name = self._make_actions()
+        self._actions_on = True  # the main window turns them off while another page is shown
 
     def _make_actions(self) -> dict[str, QAction]:
         specs = [
@@ -113,6 +114,14 @@ class CaseFormPage(FormNavigation, QWidget):
             action.triggered.connect(slot)
             actions[name] = action
         return actions
+
+    def set_actions_enabled(self, on: bool) -> None:
+        """Turn the form's menu actions on or off (the main window: on while the form is shown);
+        marking complete stays off while the case is read only (the review phase has ended)."""
+        self._actions_on = on
+        read_only = self.form is not None and self.form.review_ended
+        for name, action in self.actions_by_name.items():
+            action.setEnabled(on and not (name == "mark_complete" and read_only))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """After a language switch: the texts, and the shown case's cards made again."""
@@ -201,6 +210,7 @@ class CaseFormPage(FormNavigation, QWidget):
         for question_id, card in self.cards.items():
             card.set_answer(form.answers.get(question_id), form.comments.get(question_id))
             card.setEnabled(not form.review_ended)  # read only once the review phase has ended
+        self.set_actions_enabled(self._actions_on)
         self._refresh(form)
 
     def _review_ended(self) -> None:

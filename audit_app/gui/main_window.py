@@ -171,9 +171,7 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------------
     def _page_changed(self) -> None:
         if self._form is not None:
-            on_form = self.pages.currentWidget() is self._form
-            for action in self._form.actions_by_name.values():
-                action.setEnabled(on_form)
+            self._form.set_actions_enabled(self.pages.currentWidget() is self._form)
         self.case_list_action.setEnabled(self._cases is not None
                                          and self._cases.audit_id is not None)
         self.tables_action.setEnabled(self.case_list_action.isEnabled())

@@ -119,3 +119,29 @@ def test_the_case_form_turns_read_only_when_the_phase_ends_while_it_is_open(
     assert shown == [] and _state(gui_ctx, audit) == before
     assert page.form.review_ended and page.header.phase_banner.isVisible()
     assert not page.cards["barn_traffat"].isEnabled()
+
+
+def test_mark_complete_is_off_while_the_case_is_read_only_and_on_for_a_writable_case(
+        make_window, qtbot, gui_ctx: AppContext, settings, shown,  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    ended = reviewed_audit(gui_ctx, tmp_path, "Avslutad", end_review=True)
+    open_audit = reviewed_audit(gui_ctx, tmp_path, "Pågår", end_review=False)
+    settings.reviewer = "anna"
+    window = make_window()
+    window.open_audit(ended)
+    window.open_case("K2")
+    page = window.form
+    mark = page.actions_by_name["mark_complete"]
+    assert page.form.review_ended and not mark.isEnabled()
+    assert page.actions_by_name["next_case"].isEnabled()  # the other actions still work
+    page.next_case(1)  # another case of the ended audit, without leaving the form
+    assert page.form.label != "K2" and not mark.isEnabled()
+    window.show_cases()
+    window.open_audit(open_audit)
+    window.open_case("K2")
+    assert not page.form.review_ended and mark.isEnabled()
+    actor, gui_ctx.actor = gui_ctx.actor, "lena"
+    change_phase(gui_ctx, open_audit, "closed")  # the phase ends while the case is open
+    gui_ctx.actor = actor
+    page.cards["barn_traffat"].edited.emit("barn_traffat", "nej")
+    assert page.form.review_ended and not mark.isEnabled() and shown == []
