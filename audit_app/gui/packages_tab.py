@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from audit_app.gui.colleague_models import RowsModel
-from audit_app.gui.colleague_page import table_view
+from audit_app.gui.colleague_page import REVIEW, table_view
 from audit_app.gui.keys_panel import NO_PASSPHRASE, KeysPanel
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
@@ -96,7 +96,12 @@ class PackagesTab(QWidget):
 
     def _enable(self, have_key: bool) -> None:
         idle = not self.busy
-        self.export_button.setEnabled(idle and have_key and self.recipient.count() > 0)
+        ended = self.page.phase != REVIEW  # assignments are sent during the review phase only
+        self.export_button.setEnabled(idle and have_key and self.recipient.count() > 0
+                                      and not ended)
+        self.export_button.setToolTip(self.tr(
+            "The review phase has ended: assignments can no longer be sent. Reopen the review "
+            "phase to send one.") if ended else "")
         self.import_button.setEnabled(idle and have_key)
         self.import_key.setEnabled(idle)
 

@@ -1950,6 +1950,10 @@ Jämför fingeravtrycket med %3 innan ni skickar paket.</translation>
 <context>
     <name>PackagesTab</name>
     <message>
+        <source>The review phase has ended: assignments can no longer be sent. Reopen the review phase to send one.</source>
+        <translation>Granskningsfasen är avslutad: uppdrag kan inte längre skickas. Öppna granskningsfasen igen för att skicka ett.</translation>
+    </message>
+    <message>
         <source>Import a package a reviewer sent back. Answers both sides changed are listed here as conflicts; your own are kept.</source>
         <translation>Importera ett paket som en granskare skickat tillbaka. Svar som ändrats på båda håll listas här som konflikter; dina egna behålls.</translation>
     </message>

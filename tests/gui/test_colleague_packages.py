@@ -153,3 +153,30 @@ def test_conflicts_of_an_imported_package_are_listed(make_window, qtbot, gui_ctx
         assert "1" in tab.result.text()
     finally:
         anna.close()
+
+
+def test_sending_an_assignment_is_off_once_the_review_phase_has_ended(
+        make_window, qtbot, gui_ctx: AppContext, tmp_path: Path, monkeypatch,
+        shown: list[tuple[str, str]]) -> None:
+    audit_id = make_audit(gui_ctx, tmp_path, "Paket 2025", cases=2)
+    assign_reviewers(gui_ctx, audit_id, ["anna"])
+    anna = AppContext.from_options(data_dir=tmp_path / "anna", actor="anna")
+    try:
+        create_identity(gui_ctx, "Tina Teamleader")
+        create_identity(anna, "Anna Andersson")
+        export_public(anna, tmp_path / "anna.pub.json")
+        import_public(gui_ctx, tmp_path / "anna.pub.json")
+    finally:
+        anna.close()
+    window = make_window()
+    page = open_page(window, qtbot, audit_id)
+    tab = page.packages_tab
+    monkeypatch.setattr(page, "confirm", lambda *args: True)
+    assert tab.export_button.isEnabled() and tab.export_button.toolTip() == ""
+    for phase in ("reconcile", "closed"):
+        assert page.change_phase(phase) and page.phase == phase
+        assert not tab.export_button.isEnabled()
+        assert "Granskningsfasen är avslutad" in tab.export_button.toolTip()
+    assert page.change_phase("review") and page.phase == "review"
+    assert tab.export_button.isEnabled() and tab.export_button.toolTip() == ""
+    assert shown == []
