@@ -75,6 +75,9 @@ class TablesPage(files.TablesFiles, QWidget):
         self.by.setObjectName("breakdown")
         self.by2 = QComboBox()
         self.by2.setObjectName("breakdown2")
+        for box in (self.by, self.by2):  # long question texts must not widen the window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(24)
         self.limit = QSpinBox()
         self.limit.setObjectName("smallCellLimit")
         self.limit.setRange(0, 50)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from audit_app.gui.errors import dispatcher
 
@@ -44,7 +45,8 @@ def run_in_background(parent: QWidget, label: str | None, work: Callable[[], Any
     """Run ``work`` on a pool thread while a busy bar shows ``label``; then call ``on_done``.
 
     Without a label nothing is shown meanwhile. An exception goes to ``on_error`` first
-    (return True when handled), else to the dispatcher.
+    (return True when handled), else to the dispatcher. When ``parent`` has been deleted by
+    then (its window closed), the result is dropped: nothing is left to show it.
     """
     dialog: QProgressDialog | None = None
     if label is not None:
@@ -69,10 +71,13 @@ def run_in_background(parent: QWidget, label: str | None, work: Callable[[], Any
 
     def done(result: object) -> None:
         finish()
-        on_done(result)
+        if isValid(parent):  # the page that asked may have been closed and deleted meanwhile
+            on_done(result)
 
     def failed(error: BaseException) -> None:
         finish()
+        if not isValid(parent):
+            return
         if on_error is None or not on_error(error):
             dispatcher.show(error, parent)
 
