@@ -107,10 +107,42 @@ def shoot(out: Path) -> list[Path]:
         save("case_form.png")
         form.mark_complete()  # refused: shows the first gap
         save("case_form_gaps.png")
+        _tables_and_report(app, window, save)
         window.close()
         ctx.close()
         QApplication.processEvents()
     return written
+
+
+def _wait(app: object, done: object, seconds: float = 120.0) -> None:
+    """Turn the event loop until ``done()`` or the time is up."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+
+
+def _tables_and_report(app: object, window: object, save: object) -> None:
+    """The tables by district x gender on the child's participation, then the report editor."""
+    from audit_app.gui import workers
+
+    window.show_cases()  # type: ignore[attr-defined]
+    window.show_tables()  # type: ignore[attr-defined]
+    tables = window.tables  # type: ignore[attr-defined]
+    _wait(app, lambda: not tables.loading and not tables.gender_loading and not workers.busy())
+    tables.set_breakdown("unit", "gender")
+    _wait(app, lambda: not tables.loading and not tables.gender_loading and not workers.busy())
+    tables.show_question("barn_gp")
+    save("tables_view.png")  # type: ignore[operator]
+    window.show_report()  # type: ignore[attr-defined]
+    from audit_app.gui.report_editor import ReportEditorPage
+
+    editor = window.findChild(ReportEditorPage)  # type: ignore[attr-defined]
+    _wait(app, lambda: editor.loaded and not workers.busy())
+    _wait(app, lambda: editor.preview.pdf_path is not None and not editor.preview.busy)
+    save("report_editor.png")  # type: ignore[operator]
 
 
 def main() -> int:
