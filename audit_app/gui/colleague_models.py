@@ -121,10 +121,16 @@ class AgreementModel(RowsModel):
     def __init__(self) -> None:
         super().__init__()
         self.agreement: dict[str, Any] | None = None
+        self.texts: Mapping[str, str] = {}
+
+    def retranslate(self) -> None:
+        """Show the figures again in the current language (nothing is computed again)."""
+        if self.agreement is not None:
+            self.set_agreement(self.agreement, self.texts)
 
     def set_agreement(self, agreement: dict[str, Any], texts: Mapping[str, str]) -> None:
         """Show the service's agreement output; ``texts`` are the questions' wordings by id."""
-        self.agreement = agreement
+        self.agreement, self.texts = agreement, texts
         headers = [self.tr("Question"), self.tr("Units"), self.tr("Agreement"),
                    self.tr("Cohen's kappa"), self.tr("95% CI"), self.tr("Krippendorff's alpha"),
                    self.tr("95% CI"), self.tr("Gwet's AC1"), self.tr("95% CI")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from audit_app.gui.colleague_models import AgreementModel, RowsModel
 from audit_app.gui.colleague_page import REVIEW, table_view
 from audit_app.gui.errors import dispatcher
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -42,13 +44,14 @@ class AgreementTab(QWidget):
         self.page = page
         self.computed_for: str | None = None
         self.computing = False
-        self.compute_button = QPushButton(self.tr("Compute"))
+        self._texts = Texts("AgreementTab")  # texts that follow a language switch
+        self.compute_button = self._texts.keep(QPushButton(), "setText", "Compute")
         self.compute_button.setObjectName("computeAgreement")
         self.compute_button.clicked.connect(self.compute)
-        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.csv_button = self._texts.keep(QPushButton(), "setText", "Export CSV…")
         self.csv_button.setObjectName("agreementCsv")
         self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.json_button = QPushButton(self.tr("Export JSON…"))
+        self.json_button = self._texts.keep(QPushButton(), "setText", "Export JSON…")
         self.json_button.setObjectName("agreementJson")
         self.json_button.clicked.connect(lambda: self.export("json"))
         self.progress = QProgressBar()
@@ -56,9 +59,10 @@ class AgreementTab(QWidget):
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.note = QLabel(self.tr("Units are included cases where two or more reviewers "
-                                   "answered the question. Intervals: bootstrap 95 %, 1000 "
-                                   "resamples. A dash: not defined (e.g. too few units)."))
+        self.note = self._texts.keep(QLabel(), "setText", "Units are included cases where two or "
+                                     "more reviewers answered the question. Intervals: bootstrap "
+                                     "95 %, 1000 resamples. A dash: not defined (e.g. too few "
+                                     "units).")
         self.note.setWordWrap(True)
         self.model = AgreementModel()
         self.view = table_view(self.model, "agreementTable", stretch=0)
@@ -71,6 +75,11 @@ class AgreementTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self._enable()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the texts and the table's headings again after a switch (nothing recomputed)."""
+        self._texts.changed(event, self.model.retranslate)
+        super().changeEvent(event)
 
     def _enable(self) -> None:
         self.compute_button.setEnabled(not self.computing and self.page.audit_id is not None)
@@ -163,16 +172,18 @@ class ReconcileTab(QWidget):
         super().__init__()
         self.page = page
         self.listing: dict[str, Any] | None = None
+        self._texts = Texts("ReconcileTab")  # texts that follow a language switch
         self.summary = QLabel()
         self.summary.setObjectName("reconcileSummary")
         self.summary.setWordWrap(True)
-        self.unblind = QCheckBox(self.tr("Show the reviewers' names (logged)"))
+        self.unblind = self._texts.keep(QCheckBox(), "setText",
+                                        "Show the reviewers' names (logged)")
         self.unblind.setObjectName("unblind")
         self.unblind.toggled.connect(self.reload)
-        self.decided = QCheckBox(self.tr("Also show decided questions"))
+        self.decided = self._texts.keep(QCheckBox(), "setText", "Also show decided questions")
         self.decided.setObjectName("includeDecided")
         self.decided.toggled.connect(self.reload)
-        self.decide_button = QPushButton(self.tr("Decide…"))
+        self.decide_button = self._texts.keep(QPushButton(), "setText", "Decide…")
         self.decide_button.setObjectName("decide")
         self.decide_button.clicked.connect(self.decide_selected)
         self.model = RowsModel()
@@ -187,6 +198,21 @@ class ReconcileTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the texts again after a switch; the listing read before is shown again."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        if self.listing is not None:
+            self._show(self.listing)
+        elif self.page.phase == REVIEW or self.page.audit_id is None:
+            self._show_blinded()
+
+    def _show_blinded(self) -> None:
+        self.summary.setText(self.tr("The reviewers' answers are compared once the review "
+                                     "phase has ended."))
+
     def reload(self) -> None:
         """List the disagreements again (nothing while the review phase blinds the reviewers)."""
         from audit_app.services.reconciliation import disagreements
@@ -197,8 +223,7 @@ class ReconcileTab(QWidget):
         for widget in (self.unblind, self.decided, self.decide_button):
             widget.setEnabled(not blinded)
         if blinded:
-            self.summary.setText(self.tr("The reviewers' answers are compared once the review "
-                                         "phase has ended."))
+            self._show_blinded()
             return
         assert self.page.audit_id is not None
         try:
@@ -210,6 +235,12 @@ class ReconcileTab(QWidget):
             dispatcher.show(exc, self)
             return
         self.listing = listing
+        self._show(listing)
+        if self.model.rowCount():
+            self.view.selectRow(0)
+
+    def _show(self, listing: dict[str, Any]) -> None:
+        selected = self.view.selectionModel().selectedRows()
         reviewers: list[str] = listing["reviewers"]
         rows, tips = [], []
         for item in listing["disagreements"]:
@@ -231,8 +262,8 @@ class ReconcileTab(QWidget):
         self.summary.setText(fmt(self.tr("%1 unresolved disagreements, %2 decided shown. "
                                          "* has a comment (point at the row to read it)."),
                                  summary["unresolved"], summary["decided"]))
-        if rows:
-            self.view.selectRow(0)
+        if selected and selected[0].row() < len(rows):
+            self.view.selectRow(selected[0].row())
 
     def selected(self) -> dict[str, Any] | None:
         """The listing item of the selected row."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from audit_app.domain.tables import TOTAL
 from audit_app.gui.colleague_models import RowsModel, number_text, share_text
 from audit_app.gui.colleague_page import table_view
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -37,10 +39,11 @@ class CompareTab(QWidget):
         super().__init__()
         self.page = page
         self.comparison: dict[str, Any] | None = None
+        self._texts = Texts("CompareTab")  # texts that follow a language switch
         self.other = QComboBox()
         self.other.setObjectName("compareWith")
         self.other.setMinimumContentsLength(30)
-        self.compare_button = QPushButton(self.tr("Compare"))
+        self.compare_button = self._texts.keep(QPushButton(), "setText", "Compare")
         self.compare_button.setObjectName("compare")
         self.compare_button.clicked.connect(self.compare)
         self.progress = QProgressBar()
@@ -60,17 +63,17 @@ class CompareTab(QWidget):
         self.details.setWordWrap(True)
         self.model = RowsModel()
         self.view = table_view(self.model, "compareTable", stretch=0)
-        self.areas_title = QLabel(self.tr("<b>Agreement per section</b> (in 004 a section is a "
-                                          "kontrollområde)"))
+        self.areas_title = self._texts.keep(QLabel(), "setText", "<b>Agreement per section</b> "
+                                            "(in 004 a section is a kontrollområde)")
         self.areas = RowsModel()
         self.areas_view = table_view(self.areas, "compareAreas", stretch=0)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel(self.tr("Compare with")))
+        pick.addWidget(self._texts.keep(QLabel(), "setText", "Compare with"))
         pick.addWidget(self.other, 1)
         pick.addWidget(self.compare_button)
         pick.addWidget(self.progress)
         choose = QHBoxLayout()
-        choose.addWidget(QLabel(self.tr("Question")))
+        choose.addWidget(self._texts.keep(QLabel(), "setText", "Question"))
         choose.addWidget(self.question, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(pick)
@@ -80,6 +83,22 @@ class CompareTab(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.areas_title)
         layout.addWidget(self.areas_view, 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the texts again after a switch and show the comparison made before (not again)."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        if self.other.count() == 1 and self.other.currentData() is None:
+            self.other.setItemText(0, self._no_other())
+        if self.comparison is not None:
+            question = self.question.currentIndex()
+            self.set_comparison(self.comparison)
+            self.question.setCurrentIndex(question)
+
+    def _no_other(self) -> str:
+        return self.tr("(no other audit on this template)")
 
     def reload(self) -> None:
         """Offer the other audits on this audit's template."""
@@ -92,7 +111,7 @@ class CompareTab(QWidget):
             if mine is not None and audit.id != mine.id and audit.template == mine.template:
                 self.other.addItem(audit.name, audit.id)
         if self.other.count() == 0:
-            self.other.addItem(self.tr("(no other audit on this template)"), None)
+            self.other.addItem(self._no_other(), None)
         self.compare_button.setEnabled(self.other.currentData() is not None)
         if self.comparison is not None and self.comparison["this"]["audit"]["id"] != \
                 self.page.audit_id:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from audit_app.gui.colleague_models import RowsModel
 from audit_app.gui.colleague_page import REVIEW, table_view
 from audit_app.gui.keys_panel import NO_PASSPHRASE, KeysPanel
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 from audit_app.gui.workers import run_in_background
 
@@ -34,6 +36,7 @@ class PackagesTab(QWidget):
         self.page = page
         self.busy = False
         self.last_received: Any = None
+        self._texts = Texts("PackagesTab")  # texts that follow a language switch
         self.keys = KeysPanel(page.session, page, page.message.emit, self.reload)
         self.own, self.create_key, self.save_key = (self.keys.own, self.keys.create_key,
                                                     self.keys.save_key)
@@ -43,10 +46,11 @@ class PackagesTab(QWidget):
         self.reviewer.setEditable(True)
         self.recipient = QComboBox()
         self.recipient.setObjectName("packageRecipient")
-        self.export_button = QPushButton(self.tr("Export assignment…"))
+        self.export_button = self._texts.keep(QPushButton(), "setText", "Export assignment…")
         self.export_button.setObjectName("exportAssignment")
         self.export_button.clicked.connect(self.export_assignment)
-        self.import_button = QPushButton(self.tr("Import answers package…"))
+        self.import_button = self._texts.keep(QPushButton(), "setText",
+                                              "Import answers package…")
         self.import_button.setObjectName("importAnswers")
         self.import_button.clicked.connect(self.import_answers)
         self.result = QLabel()
@@ -55,17 +59,42 @@ class PackagesTab(QWidget):
         self.conflicts = RowsModel()
         self.conflicts_view = table_view(self.conflicts, "conflictsTable")
         self.conflicts_view.hide()
-        self.result.setText(self.tr("Import a package a reviewer sent back. Answers both sides "
-                                    "changed are listed here as conflicts; your own are kept."))
+        self._show_result()
         self._layout()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the texts, the import's result and the conflicts' headings again after a switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        self._show_result()
+        self._enable(self.keys.save_key.isEnabled())  # its tooltip (enabled: have a key)
+        if self.conflicts.headers:
+            self.conflicts.headers = self._conflict_headers()
+            self.conflicts.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                                  len(self.conflicts.headers) - 1)
+
+    def _show_result(self) -> None:
+        if self.last_received is None:
+            self.result.setText(self.tr("Import a package a reviewer sent back. Answers both "
+                                        "sides changed are listed here as conflicts; your own "
+                                        "are kept."))
+        else:
+            self.result.setText(self._describe(self.last_received))
+
+    def _conflict_headers(self) -> list[str]:
+        return [self.tr("Case"), self.tr("Question"), self.tr("Reviewer"), self.tr("Kept here"),
+                self.tr("In the package")]
+
     def _layout(self) -> None:
-        send_box = QGroupBox(self.tr("Send an assignment"))
+        keep = self._texts.keep
+        send_box = keep(QGroupBox(), "setTitle", "Send an assignment")
         send = QFormLayout(send_box)
-        send.addRow(self.tr("Reviewer"), self.reviewer)
-        send.addRow(self.tr("Encrypt for"), self.recipient)
+        send.addRow(keep(QLabel(), "setText", "Reviewer"), self.reviewer)
+        send.addRow(keep(QLabel(), "setText", "Encrypt for"), self.recipient)
         send.addRow("", self.export_button)
-        receive_box = QGroupBox(self.tr("Receive answers"))
+        receive_box = keep(QGroupBox(), "setTitle", "Receive answers")
         receive = QVBoxLayout(receive_box)
         receive.addWidget(self.import_button)
         receive.addWidget(self.result)
@@ -155,6 +184,19 @@ class PackagesTab(QWidget):
         self._idle()
         self.last_received = received
         m = received.manifest
+        text = self._describe(received)
+        self.result.setText(text)
+        self.conflicts.set_rows(
+            self._conflict_headers(),
+            [[c.case, c.question, c.reviewer, self._shown(m.audit_id, c.question, c.kept),
+              self._shown(m.audit_id, c.question, c.package)] for c in received.conflicts])
+        self.conflicts_view.setVisible(bool(received.conflicts))
+        self.page.message.emit(text.splitlines()[0])
+        self.page.reload()
+
+    def _describe(self, received: Any) -> str:
+        """What an import did, in the current language."""
+        m = received.manifest
         if received.already:
             text = fmt(self.tr("%1 from %2: already imported before; nothing changed."),
                        m.reviewer, received.sender.name)
@@ -165,15 +207,7 @@ class PackagesTab(QWidget):
                        len(received.conflicts))
             if received.skipped:
                 text += "\n" + "\n".join(received.skipped)
-        self.result.setText(text)
-        self.conflicts.set_rows(
-            [self.tr("Case"), self.tr("Question"), self.tr("Reviewer"), self.tr("Kept here"),
-             self.tr("In the package")],
-            [[c.case, c.question, c.reviewer, self._shown(m.audit_id, c.question, c.kept),
-              self._shown(m.audit_id, c.question, c.package)] for c in received.conflicts])
-        self.conflicts_view.setVisible(bool(received.conflicts))
-        self.page.message.emit(text.splitlines()[0])
-        self.page.reload()
+        return text
 
     def _shown(self, audit_id: str, question_id: str, text: str | None) -> str:
         """A stored answer as the reviewer saw it (option labels), or the text itself."""

@@ -50,3 +50,48 @@ def test_the_genomlysning_dialog_follows_a_switch(
     assert dialog.windowTitle() == "Genomlysning: implementation plans per unit"
     choose_language(window, monkeypatch, qtbot, "sv")
     assert texts() == swedish
+
+
+def test_the_colleague_review_page_follows_a_switch(
+        qtbot, make_window, gui_ctx: AppContext, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch, back_to_swedish: None) -> None:
+    from audit_app.gui import workers
+    from tests.gui.colleague_helpers import open_page, reviewed_audit
+
+    audit_id = reviewed_audit(gui_ctx, tmp_path)
+    window = make_window()
+    page = open_page(window, qtbot, audit_id)
+    page.tabs.setCurrentWidget(page.agreement_tab)
+    qtbot.waitUntil(lambda: page.agreement_tab.model.agreement is not None, timeout=30000)
+    qtbot.waitUntil(lambda: not workers.busy(), timeout=10000)
+    agreement = page.agreement_tab.model.agreement
+    packages = page.packages_tab
+
+    def texts() -> dict[str, object]:
+        return {
+            "tabs": [page.tabs.tabText(i) for i in range(page.tabs.count())],
+            "phase": page.phase_label.text().split(".")[0],
+            "close": page.phase_buttons["closed"].text(),
+            "plan": page.plan_tab.reviewers.headers[0],
+            "compute": page.agreement_tab.compute_button.text(),
+            "agreement": _header(page.agreement_tab.model, 1),
+            "decided": page.reconcile_tab.decided.text(),
+            "disagreements": page.reconcile_tab.model.headers[:2],
+            "compare": page.compare_tab.compare_button.text(),
+            "export": packages.export_button.text(),
+        }
+
+    swedish = texts()
+    assert swedish["tabs"][0] == "Granskningsplan" and swedish["disagreements"] == ["Akt", "Fråga"]
+    choose_language(window, monkeypatch, qtbot, "en")
+    assert texts() == {
+        "tabs": ["Review plan", "Agreement", "Disagreements", "Year on year",
+                 "Packages and keys"],
+        "phase": "Phase: reconciliation", "close": "Close the audit…", "plan": "Reviewer",
+        "compute": "Compute", "agreement": "Units", "decided": "Also show decided questions",
+        "disagreements": ["Case", "Question"], "compare": "Compare",
+        "export": "Export assignment…"}
+    assert page.agreement_tab.model.agreement is agreement  # shown again, not computed again
+    assert not workers.busy()
+    choose_language(window, monkeypatch, qtbot, "sv")
+    assert texts() == swedish
