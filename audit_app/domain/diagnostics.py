@@ -51,3 +51,11 @@ class NotFound(InputRejected):
     """A named audit, case, question or file does not exist."""
 
     code = "not-found"
+
+
+class FileUnreadable(NotFound):
+    """A file to read is missing (``reason`` "missing") or cannot be read ("unreadable")."""
+
+    def __init__(self, path: object, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.path, self.reason = str(path), reason

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from audit_app.domain.diagnostics import Diagnostic
+    from audit_app.domain.diagnostics import AuditAppError, Diagnostic
 
 # The dialogs' classes load when an error is first shown: the first window shows sooner.
 
@@ -69,6 +69,25 @@ def describe(code: str) -> str:
     return titles.get(code, code)
 
 
+def explain(error: AuditAppError) -> str:
+    """What an error means: a wrong key passphrase and a missing or unreadable file explained
+    in the interface language, any other error in its own message."""
+    from audit_app.domain.diagnostics import FileUnreadable
+
+    if error.code == "key" and getattr(error, "reason", None) == "wrong-passphrase":
+        return translate("Errors", "The passphrase is wrong (or your private key file is "
+                         "damaged). Try again with the passphrase you chose when you created "
+                         "your key pair.")
+    if isinstance(error, FileUnreadable):
+        text = (translate("Errors", "The file %1 cannot be found. It may have been moved, "
+                          "renamed or deleted; choose it again.") if error.reason == "missing"
+                else translate("Errors", "The file %1 cannot be read. Check that it is a file, "
+                               "not a folder, that you may read it, and that no other program "
+                               "holds it."))
+        return text.replace("%1", error.path)
+    return error.message
+
+
 class ErrorDispatcher:
     """Shows errors to the user; tests replace ``present`` to record what would be shown."""
 
@@ -83,7 +102,7 @@ class ErrorDispatcher:
             self.last_shown = (error.code, error.message)
             self.present_diagnostics(error.diagnostics, parent)
         elif isinstance(error, AuditAppError):
-            self.present(describe(error.code), error.message, parent)
+            self.present(describe(error.code), explain(error), parent)
         else:
             traceback.print_exception(error, file=sys.stderr)
             detail = f"{type(error).__name__}: {error}"

@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from audit_app.domain.diagnostics import InputRejected, NotFound
+from audit_app.domain.diagnostics import FileUnreadable, InputRejected, NotFound
 from audit_app.domain.packages import b64, fingerprint, short_fingerprint, unb64, utc_stamp
 from audit_app.domain.values import normalize_text
 from audit_app.services.context import AppContext
@@ -36,6 +36,10 @@ class KeyRejected(InputRejected):
     """A key could not be created, read or trusted (exit 2, nothing changed)."""
 
     code = "key"
+
+    def __init__(self, message: str, reason: str = "key") -> None:
+        super().__init__(message)
+        self.reason = reason  # "wrong-passphrase" for a wrong passphrase, else "key"
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,8 @@ def load_identity(ctx: AppContext, passphrase: str | None = None) -> Identity:
                         "AUDIT_APP_KEY_PASSPHRASE)" if secret is None
                         else "the private key is not protected; give no passphrase") from None
     except ValueError:
-        raise KeyRejected("the passphrase is wrong (or the private key file is damaged)") from None
+        raise KeyRejected("the passphrase is wrong (or the private key file is damaged)",
+                          "wrong-passphrase") from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
         raise KeyRejected("the private key files hold the wrong kind of key")
     if (_raw_public(signing.public_key()) != public.signing
@@ -214,7 +219,9 @@ def import_public(ctx: AppContext, path: Path) -> tuple[PublicKey, bool]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise NotFound(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise FileUnreadable(path, "missing" if isinstance(exc, FileNotFoundError)
+                             else "unreadable",
+                             f"{path}: cannot read the file ({exc.strerror})") from None
     public = parse_public(data, str(path))
     if has_identity(ctx) and load_public_identity(ctx).fingerprint == public.fingerprint:
         raise KeyRejected(f"{path}: this is your own key")

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from audit_app.domain.diagnostics import InputRejected, NotFound
+from audit_app.domain.diagnostics import FileUnreadable, InputRejected
 from audit_app.domain.package_payload import (
     Payload,
     parse_payload,
@@ -97,11 +97,13 @@ def read_package(path: Path, max_bytes: int = MAX_PACKAGE_BYTES) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise NotFound(f"{path}: no such file") from None
+        raise FileUnreadable(path, "missing", f"{path}: no such file") from None
     except IsADirectoryError:
-        raise NotFound(f"{path}: is a directory, not a package file") from None
+        raise FileUnreadable(path, "unreadable",
+                             f"{path}: is a directory, not a package file") from None
     except OSError as exc:
-        raise NotFound(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise FileUnreadable(path, "unreadable",
+                             f"{path}: cannot read the file ({exc.strerror})") from None
     return data
 
 

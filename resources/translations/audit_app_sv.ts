@@ -418,6 +418,18 @@ Spara ändå? Det loggas.</translation>
 <context>
     <name>Errors</name>
     <message>
+        <source>The passphrase is wrong (or your private key file is damaged). Try again with the passphrase you chose when you created your key pair.</source>
+        <translation>Lösenfrasen är fel (eller så är filen med din privata nyckel skadad). Försök igen med den lösenfras du valde när du skapade ditt nyckelpar.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be found. It may have been moved, renamed or deleted; choose it again.</source>
+        <translation>Filen %1 hittas inte. Den kan ha flyttats, bytt namn eller tagits bort; välj den igen.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Check that it is a file, not a folder, that you may read it, and that no other program holds it.</source>
+        <translation>Filen %1 kan inte läsas. Kontrollera att det är en fil och inte en mapp, att du har behörighet att läsa den och att inget annat program håller den öppen.</translation>
+    </message>
+    <message>
         <source>The input was not accepted</source>
         <translation>Uppgiften godtogs inte</translation>
     </message>

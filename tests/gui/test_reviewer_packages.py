@@ -203,3 +203,46 @@ def test_the_buttons_are_swedish_and_follow_a_language_switch(  # type: ignore[n
     finally:
         translations.install(app, "sv")
     qtbot.waitUntil(lambda: tools.open_button.text() == "Öppna granskningspaket…")
+
+
+def test_a_wrong_passphrase_and_a_missing_or_unreadable_file_are_explained_in_swedish(
+        make_window, qtbot, gui_ctx: AppContext, leader: AppContext, tmp_path: Path,
+        monkeypatch, shown: list[tuple[str, str]]) -> None:
+    audit_id = make_audit(leader, tmp_path, "Paket 2025", cases=2)
+    create_identity(gui_ctx, "Rita Reviewer", "rätt lösenfras")
+    export_public(gui_ctx, tmp_path / "rita.pub.json")
+    import_public(leader, tmp_path / "rita.pub.json")
+    export_public(leader, tmp_path / "tina.pub.json")
+    import_public(gui_ctx, tmp_path / "tina.pub.json")
+    assignment = tmp_path / "rita.akt"
+    export_assignment(leader, audit_id, "inspektor", "Rita Reviewer", assignment)
+    window = make_window()
+    tools = window.reviewer_packages
+    passphrase = ["fel lösenfras"]
+    monkeypatch.setattr(tools, "ask_text", lambda *args, **kwargs: passphrase[0])
+
+    _open(window, qtbot, monkeypatch, assignment)
+    assert shown[-1][0] == "Nyckeln kan inte användas"
+    assert shown[-1][1].startswith("Lösenfrasen är fel") and "nyckelpar" in shown[-1][1]
+    passphrase[0] = "rätt lösenfras"
+    _open(window, qtbot, monkeypatch, tmp_path / "finns_inte.akt")
+    assert shown[-1][0] == "Hittades inte"
+    assert "finns_inte.akt hittas inte" in shown[-1][1] and "välj den igen" in shown[-1][1]
+    _open(window, qtbot, monkeypatch, tmp_path)  # a folder: it cannot be read as a package
+    assert shown[-1][0] == "Hittades inte" and "kan inte läsas" in shown[-1][1]
+    assert tools.last_received is None and len(shown) == 3
+    with gui_ctx.db.unit_of_work() as repo:
+        assert repo.audits() == []
+
+    def run(dialog: KeysDialog) -> bool:  # a key file that is not there
+        monkeypatch.setattr(dialog, "ask_open_path", lambda *args: tmp_path / "borta.pub.json")
+        qtbot.mouseClick(dialog.keys.import_key, Qt.MouseButton.LeftButton)
+        return False
+
+    monkeypatch.setattr(tools, "exec_dialog", run)
+    qtbot.mouseClick(tools.keys_button, Qt.MouseButton.LeftButton)
+    assert shown[-1][0] == "Hittades inte" and "borta.pub.json hittas inte" in shown[-1][1]
+    assert [c.name for c in trusted_contacts(gui_ctx)] == ["Tina Teamleader"]
+
+    _open(window, qtbot, monkeypatch, assignment)  # the right passphrase opens it
+    assert tools.last_received is not None and len(shown) == 4
