@@ -9,13 +9,11 @@ the inspector may store the text anyway, which is logged. "Export PDF…" writes
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,30 +30,24 @@ from PySide6.QtWidgets import (
 
 from audit_app.gui.blind_notice import REPORT, BlindNotice, is_blinded, is_blinded_error
 from audit_app.gui.errors import dispatcher
+from audit_app.gui.report_chapters import (
+    chapter_names,
+    load_editor,
+    panel_names,
+    placeholder,
+    report_headings,
+)
+from audit_app.gui.report_export import ReportExport
 from audit_app.gui.report_parts import AUTOSAVE_MS, FindingsPanel, VignettesPanel, plain
 from audit_app.gui.report_preview import ReportPreview
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
     from audit_app.gui.session import Session
     from audit_app.report import ReportData
-    from audit_app.services.context import AppContext
 
-FINDINGS, VIGNETTES = "__findings", "__vignettes"
-
-
-def load_editor(ctx: AppContext, audit_id: str) -> tuple[ReportData, dict[str, Any]]:
-    """The report's data and the texts stored with the audit (a pool thread)."""
-    from audit_app.services.audits import open_audit
-    from audit_app.services.report import report_data, report_texts
-
-    data = report_data(ctx, audit_id)
-    with ctx.db.unit_of_work() as repo:
-        texts = report_texts(open_audit(repo, audit_id))
-    return data, texts
-
-
-class ReportEditorPage(QWidget):
+class ReportEditorPage(ReportExport, QWidget):
     """Chapters on the left, the chosen chapter's editor in the middle, the report on the right."""
 
     back_requested = Signal()
@@ -70,17 +62,20 @@ class ReportEditorPage(QWidget):
         self.editors: dict[str, QPlainTextEdit] = {}
         self._stored: dict[str, str] = {}
         self._headings: dict[str, str] = {}
+        self._data: ReportData | None = None  # as loaded (the chapters' names)
+        self._name = ""
+        self._texts = Texts("ReportEditorPage")  # texts that follow a language switch
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.flush)
-        back = QPushButton(self.tr("← Case list"))
+        back = self._texts.keep(QPushButton(), "setText", "← Case list")
         back.setObjectName("reportBack")
         back.clicked.connect(self._back)
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.export_button = self._texts.keep(QPushButton(), "setText", "Export PDF…")
         self.export_button.setObjectName("exportReport")
         self.export_button.clicked.connect(self.export)
         self.progress = QProgressBar()
@@ -123,33 +118,28 @@ class ReportEditorPage(QWidget):
         layout.addWidget(self.blind_notice, 1)
 
     # -- chapters ------------------------------------------------------------------------------
-    def chapter_names(self, data: ReportData) -> list[tuple[str, str]]:
-        """(key, title) of each narrative chapter in the report's order."""
-        named = {
-            "sammanfattning": self.tr("Summary"),
-            "inledning": self.tr("Introduction"),
-            "granskningsmetod": self.tr("Method"),
-            "urval": self.tr("Target group, sample and scope"),
-            "utgangspunkter": self.tr("Starting points"),
-            "bakgrund": self.tr("Background"),
-            "dialogmoten": self.tr("Dialogue meetings"),
-        }
-        chapters = list(named.items())
-        chapters += [(f"analys_{a.id}", fmt(self.tr("Analysis: %1"), a.label))
-                     for a in data.template.quality_areas]
-        chapters.append(("jamstalldhet", self.tr("Gender equality analysis")))
-        return chapters
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the buttons, title and chapter names again after a language switch."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
 
-    @staticmethod
-    def report_headings(data: ReportData) -> dict[str, str]:
-        """The report's own heading of each chapter (to find its page in the preview)."""
-        headings = {"sammanfattning": "Sammanfattning", "inledning": "Inledning",
-                    "granskningsmetod": "Granskningsmetod", "urval": "Målgrupp, urval och avgränsning",
-                    "utgangspunkter": "Utgångspunkter", "bakgrund": "Bakgrund",
-                    "dialogmoten": "Dialogmöten med enheterna", "jamstalldhet": "Jämställdhetsanalys",
-                    FINDINGS: "Granskningsresultat"}
-        headings.update({f"analys_{a.id}": a.label for a in data.template.quality_areas})
-        return headings
+    def _retranslated(self) -> None:
+        self._show_title()
+        if self._data is None:
+            return
+        names = dict(chapter_names(self._data) + panel_names())
+        for row in range(self.chapters.count()):
+            item = self.chapters.item(row)
+            item.setText(names.get(item.data(Qt.ItemDataRole.UserRole), item.text()))
+        for editor in self.editors.values():
+            editor.setPlaceholderText(placeholder())
+        current = self.chapters.currentItem()
+        if current is not None:
+            self.chapter_title.setText(current.text())
+
+    def _show_title(self) -> None:
+        name = self._data.title if self._data is not None else self._name
+        self.title.setText(fmt(self.tr("Report: %1"), name) if name else self.tr("Report"))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         """Store what the editors still hold when the page is left or the window closed."""
@@ -163,7 +153,8 @@ class ReportEditorPage(QWidget):
         self.flush()
         self.audit_id = audit_id
         self.loaded = False
-        self.title.setText(fmt(self.tr("Report: %1"), name) if name else self.tr("Report"))
+        self._data, self._name = None, name
+        self._show_title()
         ctx = self.session.ctx
         blind: bool | None = None
         with dispatcher.reporting(self):
@@ -193,7 +184,8 @@ class ReportEditorPage(QWidget):
     def _loaded(self, result: object) -> None:
         data, texts = cast("tuple[ReportData, dict[str, Any]]", result)
         assert self.audit_id is not None
-        self.title.setText(fmt(self.tr("Report: %1"), data.title))
+        self._data = data
+        self._show_title()
         narrative = dict(texts.get("narrative") or {})
         self._stored = dict(narrative)
         self.chapters.blockSignals(True)
@@ -205,18 +197,18 @@ class ReportEditorPage(QWidget):
             if widget not in (self.findings, self.vignettes):
                 widget.deleteLater()
         self.editors = {}
-        self._headings = self.report_headings(data)
-        for key, title in self.chapter_names(data):
+        self._headings = report_headings(data)
+        for key, title in chapter_names(data):
             editor = QPlainTextEdit()
             editor.setObjectName(f"chapter_{key}")
             editor.setPlainText(narrative.get(key, ""))
-            editor.setPlaceholderText(self.tr("Write the chapter here. Empty chapters print the "
-                                              "text written from the data, or a note."))
+            editor.setPlaceholderText(placeholder())
             editor.textChanged.connect(self._edited)
             self.editors[key] = editor
             self._add_chapter(key, title, editor)
-        self._add_chapter(FINDINGS, self.tr("Findings per question"), self.findings)
-        self._add_chapter(VIGNETTES, self.tr("Case examples (typexempel)"), self.vignettes)
+        for (key, title), panel in zip(panel_names(), (self.findings, self.vignettes),
+                                       strict=True):
+            self._add_chapter(key, title, panel)
         self.chapters.blockSignals(False)
         self.findings.load(data, dict(texts.get("findings") or {}))
         self.vignettes.load([(a.id, a.label) for a in data.template.quality_areas],
@@ -296,56 +288,6 @@ class ReportEditorPage(QWidget):
     def _back(self) -> None:
         self.flush()
         self.back_requested.emit()
-
-    # -- export --------------------------------------------------------------------------------
-    def export(self, path: str | None = None) -> None:
-        """Ask for a file name and write the report there, with a progress bar."""
-        if self.audit_id is None:
-            return
-        self.flush()
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export the report"), str(Path.home() / "granskningsrapport.pdf"),
-                self.tr("PDF files (*.pdf)"))
-            if not path:
-                return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        self.write(Path(path))
-
-    def write(self, out: Path) -> None:
-        """Write the report to ``out`` in a worker; the progress bar follows the build."""
-        from audit_app.gui.report_preview import ProgressRelay
-        from audit_app.gui.workers import run_in_background
-        from audit_app.services.report import write_report
-
-        relay = ProgressRelay(self)
-        relay.moved.connect(self._progress)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.export_button.setEnabled(False)
-        ctx, audit_id = self.session.ctx, self.audit_id
-        assert audit_id is not None
-
-        def done(result: object) -> None:
-            self._export_finished()
-            self.message.emit(fmt(self.tr("The report was written to %1"), str(result)))
-
-        def failed(_error: BaseException) -> bool:
-            self._export_finished()
-            return False
-
-        run_in_background(self, None, lambda: write_report(ctx, audit_id, out,
-                                                           progress=relay.moved.emit),
-                          done, failed)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _export_finished(self) -> None:
-        self.progress.hide()
-        self.export_button.setEnabled(True)
 
     def wait(self) -> None:
         """Wait for background work (tests)."""

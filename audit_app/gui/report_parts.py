@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from audit_app.gui.retranslate import Texts
 
 if TYPE_CHECKING:
     from audit_app.report import ReportData
@@ -70,6 +72,7 @@ class FindingsPanel(QWidget):
         self._suggested: dict[str, str] = {}
         self._key: str | None = None
         self._autosave = _timer(self, self.flush)
+        self._texts = Texts("FindingsPanel")  # texts that follow a language switch
         self.questions = QListWidget()
         self.questions.setObjectName("findingQuestions")
         self.questions.setWordWrap(True)
@@ -83,23 +86,25 @@ class FindingsPanel(QWidget):
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.suggestion.setStyleSheet("background: #eef3f8; padding: 6px;")
-        self.use_button = QPushButton(self.tr("Use the suggestion"))
+        self.use_button = self._texts.keep(QPushButton(), "setText", "Use the suggestion")
         self.use_button.setObjectName("useSuggestion")
         self.use_button.clicked.connect(self.use_suggestion)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("findingText")
-        self.editor.setPlaceholderText(self.tr("Empty: the report prints the suggested sentence."))
+        self._texts.keep(self.editor, "setPlaceholderText",
+                         "Empty: the report prints the suggested sentence.")
         self.editor.textChanged.connect(self._autosave.start)
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.question)
-        column.addWidget(QLabel(self.tr("Suggested sentence (from the report's tables):")))
+        column.addWidget(self._texts.keep(QLabel(), "setText",
+                                          "Suggested sentence (from the report's tables):"))
         column.addWidget(self.suggestion)
         row = QHBoxLayout()
         row.addWidget(self.use_button)
         row.addStretch(1)
         column.addLayout(row)
-        column.addWidget(QLabel(self.tr("Finding in the report:")))
+        column.addWidget(self._texts.keep(QLabel(), "setText", "Finding in the report:"))
         column.addWidget(self.editor, 1)
         splitter = QSplitter()
         splitter.addWidget(self.questions)
@@ -108,6 +113,11 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the panel's texts again after a language switch."""
+        self._texts.changed(event)
+        super().changeEvent(event)
 
     def load(self, data: ReportData, findings: dict[str, str]) -> None:
         """Show the questions of the report's tables with their suggestions and findings."""
@@ -164,10 +174,11 @@ class VignettesPanel(QWidget):
         self._stored: dict[str, dict[str, Any]] = {}
         self._key: str | None = None
         self._autosave = _timer(self, self.flush)
+        self._texts = Texts("VignettesPanel")  # texts that follow a language switch
         self.list = QListWidget()
         self.list.setObjectName("vignettes")
         self.list.currentItemChanged.connect(self._select)
-        self.add_button = QPushButton(self.tr("New case example"))
+        self.add_button = self._texts.keep(QPushButton(), "setText", "New case example")
         self.add_button.setObjectName("addVignette")
         self.add_button.clicked.connect(self.add)
         self.title = QLineEdit()
@@ -176,16 +187,16 @@ class VignettesPanel(QWidget):
         self.area.setObjectName("vignetteArea")
         self.text = QPlainTextEdit()
         self.text.setObjectName("vignetteText")
-        self.text.setPlaceholderText(self.tr("Describe the case without anything that identifies "
-                                             "the person (no personal identity numbers)."))
+        self._texts.keep(self.text, "setPlaceholderText", "Describe the case without anything "
+                         "that identifies the person (no personal identity numbers).")
         self.title.textEdited.connect(self._autosave.start)
         self.text.textChanged.connect(self._autosave.start)
         self.area.activated.connect(lambda _index: self.flush())
         self.form = QWidget()
         fields = QFormLayout(self.form)
-        fields.addRow(self.tr("Title"), self.title)
-        fields.addRow(self.tr("Quality area"), self.area)
-        fields.addRow(self.tr("Text"), self.text)
+        for label, field in (("Title", self.title), ("Quality area", self.area),
+                             ("Text", self.text)):
+            fields.addRow(self._texts.keep(QLabel(), "setText", label), field)
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +209,19 @@ class VignettesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Set the panel's texts, the results chapter's choice and untitled names again."""
+        self._texts.changed(event, self._retranslated)
+        super().changeEvent(event)
+
+    def _retranslated(self) -> None:
+        if self.area.count():
+            self.area.setItemText(0, self.tr("(the results chapter)"))
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if not (self._stored.get(item.data(Qt.ItemDataRole.UserRole)) or {}).get("title"):
+                item.setText(self.tr("(untitled)"))
 
     def load(self, areas: list[tuple[str, str]], stored: dict[str, Any]) -> None:
         """Show the stored vignettes; ``areas`` are the template's (id, label) quality areas."""

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from audit_app.gui.text import fmt
+
+Status = Callable[[], str]
 
 if TYPE_CHECKING:
     from audit_app.gui.session import Session
@@ -69,8 +72,10 @@ class ReportPreview(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self.status = QLabel(self.tr("The preview is built from the stored texts."))
+        self.status = QLabel()
         self.status.setObjectName("previewStatus")
+        self._status: Status = lambda: self.tr("The preview is built from the stored texts.")
+        self.status.setText(self._status())
         self.status.setWordWrap(True)
         self._pages = QWidget()
         self._pages_layout = QVBoxLayout(self._pages)
@@ -88,6 +93,16 @@ class ReportPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """The status again after a language switch (the report itself is Swedish)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.status.setText(self._status())
+        super().changeEvent(event)
+
+    def _show_status(self, status: Status) -> None:
+        self._status = status
+        self.status.setText(status())
 
     @property
     def busy(self) -> bool:
@@ -115,7 +130,7 @@ class ReportPreview(QWidget):
             return
         self._running = True
         self._serial += 1
-        self.status.setText(self.tr("Updating the preview…"))
+        self._show_status(lambda: self.tr("Updating the preview…"))
         audit_id, folder, serial, ctx = self.audit_id, Path(self._folder.name), self._serial, \
             self.session.ctx
         run_in_background(self, None, lambda: render_preview(ctx, audit_id, folder, serial),
@@ -142,7 +157,7 @@ class ReportPreview(QWidget):
             label.setStyleSheet("background: white; border: 1px solid #555;")
             self._pages_layout.addWidget(label)
         self._fit()
-        self.status.setText(fmt(self.tr("Preview of the report: %1 page(s)"), len(pages)))
+        self._show_status(lambda: fmt(self.tr("Preview of the report: %1 page(s)"), len(pages)))
         self._finished()
         self.refreshed.emit(pdf)
 
@@ -179,7 +194,8 @@ class ReportPreview(QWidget):
         from audit_app.gui.blind_notice import is_blinded_error
 
         blind = is_blinded_error(error)  # the review phase was reopened meanwhile
-        self.status.setText(self.tr("The report is shown when the review phase has ended.") if blind
-                            else fmt(self.tr("The preview could not be built: %1"), str(error)))
+        self._show_status(lambda: self.tr("The report is shown when the review phase has ended.")
+                          if blind else fmt(self.tr("The preview could not be built: %1"),
+                                            str(error)))
         self._finished()
         return blind  # otherwise the dispatcher shows it too

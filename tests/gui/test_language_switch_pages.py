@@ -95,3 +95,37 @@ def test_the_colleague_review_page_follows_a_switch(
     assert not workers.busy()
     choose_language(window, monkeypatch, qtbot, "sv")
     assert texts() == swedish
+
+
+def test_the_report_editor_follows_a_switch(
+        qtbot, make_window, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        back_to_swedish: None) -> None:
+    from audit_app.services.demo import create_demo
+    from tests.gui.test_report_editor import open_editor
+
+    window = make_window()
+    page = open_editor(window, qtbot, create_demo(gui_ctx))
+    pdf = page.preview.pdf_path
+    page.select("__vignettes")
+
+    def texts() -> dict[str, object]:
+        chapters = [page.chapters.item(r).text() for r in range(page.chapters.count())]
+        return {
+            "export": page.export_button.text(), "first": chapters[0], "last": chapters[-1],
+            "chapter": page.chapter_title.text(), "use": page.findings.use_button.text(),
+            "add": page.vignettes.add_button.text(), "area": page.vignettes.area.itemText(0),
+            "status": page.preview.status.text().split(":")[0],
+            "title": page.title.text().split(":")[0],
+        }
+
+    swedish = texts()
+    assert swedish["first"] == "Sammanfattning"
+    choose_language(window, monkeypatch, qtbot, "en")
+    assert texts() == {
+        "export": "Export PDF…", "first": "Summary", "last": "Case examples (typexempel)",
+        "chapter": "Case examples (typexempel)", "use": "Use the suggestion",
+        "add": "New case example", "area": "(the results chapter)",
+        "status": "Preview of the report", "title": "Report"}
+    assert page.preview.pdf_path == pdf and not page.preview.busy  # not built again
+    choose_language(window, monkeypatch, qtbot, "sv")
+    assert texts() == swedish
