@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from audit_app.gui.colleague_models import RowsModel
 from audit_app.gui.colleague_page import table_view
 from audit_app.gui.errors import dispatcher
+from audit_app.gui.retranslate import Texts
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -32,21 +33,25 @@ class KeysPanel(QObject):
         super().__init__()
         self.session, self.host, self.message = session, host, message
         self.changed = changed or self.reload
+        self._texts = Texts("KeysPanel")  # texts that follow a language switch
+        self._keys: tuple[PublicKey | None, list[PublicKey]] | None = None  # as last shown
         self.own = QLabel()
         self.own.setObjectName("ownKey")
         self.own.setWordWrap(True)
-        self.create_key = QPushButton(self.tr("Create key pair…"))
+        self.create_key = self._texts.keep(QPushButton(), "setText", "Create key pair…")
         self.create_key.setObjectName("createKey")
         self.create_key.clicked.connect(self.create_identity)
-        self.save_key = QPushButton(self.tr("Save public key…"))
+        self.save_key = self._texts.keep(QPushButton(), "setText", "Save public key…")
         self.save_key.setObjectName("savePublicKey")
         self.save_key.clicked.connect(self.save_public)
         self.contacts = RowsModel()
         self.contacts_view = table_view(self.contacts, "contactsTable")
-        self.import_key = QPushButton(self.tr("Import a colleague's public key…"))
+        self.import_key = self._texts.keep(QPushButton(), "setText",
+                                           "Import a colleague's public key…")
         self.import_key.setObjectName("importPublicKey")
         self.import_key.clicked.connect(self.import_public)
-        self.key_box = QGroupBox(self.tr("Your key"))
+        self.key_box = self._texts.keep(QGroupBox(), "setTitle", "Your key")
+        self.key_box.installEventFilter(self)  # a QObject gets no LanguageChange of its own
         key_layout = QVBoxLayout(self.key_box)
         key_layout.addWidget(self.own)
         key_buttons = QHBoxLayout()
@@ -54,10 +59,20 @@ class KeysPanel(QObject):
         key_buttons.addWidget(self.save_key)
         key_buttons.addStretch(1)
         key_layout.addLayout(key_buttons)
-        self.contacts_box = QGroupBox(self.tr("Trusted colleagues"))
+        self.contacts_box = self._texts.keep(QGroupBox(), "setTitle", "Trusted colleagues")
         contacts_layout = QVBoxLayout(self.contacts_box)
         contacts_layout.addWidget(self.contacts_view)
         contacts_layout.addWidget(self.import_key)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """After a language switch: the texts, and the keys shown before (not read again)."""
+        if watched is self.key_box:
+            self._texts.changed(event, self._retranslated)
+        return super().eventFilter(watched, event)
+
+    def _retranslated(self) -> None:
+        if self._keys is not None:
+            self._show(*self._keys)
 
     def reload(self) -> tuple[PublicKey | None, list[PublicKey]]:
         """Show the own key and the trusted colleagues; returns them."""
@@ -70,6 +85,11 @@ class KeysPanel(QObject):
         except Exception as exc:  # noqa: BLE001
             dispatcher.show(exc, self.key_box)
             public, contacts = None, []
+        self._show(public, contacts)
+        return public, contacts
+
+    def _show(self, public: PublicKey | None, contacts: list[PublicKey]) -> None:
+        self._keys = (public, contacts)
         self.own.setText(self.tr("No key pair yet. Create one to send and receive packages.")
                          if public is None else
                          fmt(self.tr("<b>%1</b><br>Fingerprint: <tt>%2</tt><br>Read it aloud to "
@@ -80,7 +100,6 @@ class KeysPanel(QObject):
         self.contacts.set_rows([self.tr("Name"), self.tr("Fingerprint")],
                                [[c.name, c.short] for c in contacts],
                                [c.fingerprint for c in contacts])
-        return public, contacts
 
     def create_identity(self) -> bool:
         """Create this data directory's key pair under a name (a passphrase is optional)."""

@@ -79,6 +79,9 @@ def test_the_colleague_review_page_follows_a_switch(
             "disagreements": page.reconcile_tab.model.headers[:2],
             "compare": page.compare_tab.compare_button.text(),
             "export": packages.export_button.text(),
+            "key_box": packages.keys.key_box.title(),
+            "create_key": packages.keys.create_key.text(),
+            "contacts": packages.keys.contacts.headers,
         }
 
     swedish = texts()
@@ -90,7 +93,8 @@ def test_the_colleague_review_page_follows_a_switch(
         "phase": "Phase: reconciliation", "close": "Close the audit…", "plan": "Reviewer",
         "compute": "Compute", "agreement": "Units", "decided": "Also show decided questions",
         "disagreements": ["Case", "Question"], "compare": "Compare",
-        "export": "Export assignment…"}
+        "export": "Export assignment…", "key_box": "Your key", "create_key": "Create key pair…",
+        "contacts": ["Name", "Fingerprint"]}
     assert page.agreement_tab.model.agreement is agreement  # shown again, not computed again
     assert not workers.busy()
     choose_language(window, monkeypatch, qtbot, "sv")
