@@ -133,3 +133,38 @@ def test_the_report_editor_follows_a_switch(
     assert page.preview.pdf_path == pdf and not page.preview.busy  # not built again
     choose_language(window, monkeypatch, qtbot, "sv")
     assert texts() == swedish
+
+
+def test_the_tables_page_follows_a_switch(
+        qtbot, make_window, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+        back_to_swedish: None) -> None:
+    from audit_app.services.demo import create_demo
+    from tests.gui.test_tables_view import open_tables
+
+    window = make_window()
+    page = open_tables(window, qtbot, create_demo(gui_ctx))
+    views = page.views
+
+    def texts() -> dict[str, object]:
+        last = page.model.columnCount() - 1
+        return {
+            "xlsx": page.buttons["tables_xlsx"].text(), "apply": page.apply_limit.text(),
+            "save": page.save_chart_button.text(), "by": page.by.itemText(0),
+            "by2": page.by2.itemText(0),
+            "part": page.gender_part.itemText(page.gender_part.findData("total")),
+            "total": _header(page.model, last), "gender": _header(page.gender, 0),
+            "title": page.title.text().rsplit(" ", 1)[-1],
+            "shown": page.table.horizontalHeader().model().headerData(
+                last, Qt.Orientation.Horizontal),
+        }
+
+    swedish = texts()
+    assert swedish["total"] == "Totalt" and swedish["by"] == "Hela urvalet"
+    choose_language(window, monkeypatch, qtbot, "en")
+    assert texts() == {
+        "xlsx": "Tables as XLSX…", "apply": "Apply", "save": "Save chart…",
+        "by": "Whole sample", "by2": "(nothing)", "part": "Whole sample", "total": "Total",
+        "gender": "Question", "title": "tables", "shown": "Total"}
+    assert page.views is views and not page.loading  # nothing counted again
+    choose_language(window, monkeypatch, qtbot, "sv")
+    assert texts() == swedish
