@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from audit_app.domain.template import Question
-    from audit_app.services.cases import HistoryEntry
+    from audit_app.services.history import HistoryEntry
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -24,9 +24,9 @@ if TYPE_CHECKING:
         CaseChange,
         CaseList,
         Completion,
-        HistoryEntry,
     )
     from audit_app.services.context import AppContext
+    from audit_app.services.history import HistoryEntry
     from audit_app.services.imports import ImportResult
     from audit_app.services.instance import InstanceLock
     from audit_app.services.review import (

@@ -24,7 +24,7 @@ from audit_app.storage.repository import Repository
 from audit_app.storage.review_plans import has_review_plan, set_phase
 
 if TYPE_CHECKING:
-    from audit_app.services.cases import HistoryEntry
+    from audit_app.services.history import HistoryEntry
 
 REVIEW, RECONCILE, CLOSED = "review", "reconcile", "closed"
 PHASES = (REVIEW, RECONCILE, CLOSED)
@@ -142,12 +142,12 @@ def visible_history(entries: Iterable[HistoryEntry], viewer: str) -> list[Histor
 
 def answer_history_for(ctx: AppContext, audit_ref: str, case_label: str, question_id: str,
                        viewer: str | None = None) -> list[HistoryEntry]:
-    """``cases.answer_history`` as ``viewer`` (default: the acting user) may see it.
+    """``history.answer_history`` as ``viewer`` (default: the acting user) may see it.
 
     While the audit is blinded, other reviewers' answers, comments and any consensus are left
     out; afterwards the whole history shows.
     """
-    from audit_app.services.cases import answer_history
+    from audit_app.services.history import answer_history
 
     with ctx.db.unit_of_work() as repo:
         hidden = blinded(repo, find_audit(repo, audit_ref))

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from audit_app.gui.settings import Settings
 from audit_app.gui.settings_dialog import SettingsDialog
 from audit_app.services.audits import create_audit
-from audit_app.services.cases import add_case, answer_history
+from audit_app.services.cases import add_case
 from audit_app.services.context import AppContext
+from audit_app.services.history import answer_history
 from audit_app.services.review import open_case
 
 

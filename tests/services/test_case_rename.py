@@ -10,11 +10,11 @@ from audit_app.services.audits import create_audit
 from audit_app.services.cases import (
     CaseRejected,
     add_case,
-    answer_history,
     edit_case,
     list_cases,
 )
 from audit_app.services.context import AppContext
+from audit_app.services.history import answer_history
 from audit_app.services.integrity import verify_content
 from audit_app.services.review import open_case, set_answer
 from tests.services.test_cases import TEMPLATE

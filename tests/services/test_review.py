@@ -10,12 +10,12 @@ from audit_app.domain.diagnostics import InputRejected
 from audit_app.services.audits import create_audit
 from audit_app.services.cases import (
     add_case,
-    answer_history,
     exclude_case,
     mark_complete,
     reopen_case,
 )
 from audit_app.services.context import AppContext
+from audit_app.services.history import answer_history
 from audit_app.services.review import (
     InvalidAnswer,
     Progress,
