@@ -10,10 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from audit_app.domain.values import Value, normalize_text
-
-#: Returns a case field's value or a question's final answer, or None when it has none.
-Lookup = Callable[[str], Value | None]
+from audit_app.domain.condition_eval import (
+    Eval,
+    Getter,
+    ListLiteral,
+    Lookup,
+    Test,
+    all_of,
+    any_of,
+    canonical,
+    chain,
+    comparison,
+    contains,
+    not_contains,
+)
+from audit_app.domain.values import normalize_text
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 # Deeper nesting than this is no sensible condition; the limit keeps compiling and evaluating
@@ -35,21 +46,6 @@ class ConditionError(Exception):
 
 
 @dataclass(frozen=True)
-class _ListLiteral:
-    """The right side of ``in`` written as a list; members already in canonical form."""
-
-    texts: frozenset[str]
-    numbers: frozenset[float]
-
-
-# A value during evaluation, in canonical form: text NFC-normalised and trimmed, numbers float.
-_Item = str | float | frozenset[str] | _ListLiteral | None
-_Getter = Callable[[Lookup], _Item]
-_Test = Callable[[_Item, _Item], bool]
-_Eval = Callable[[Lookup], bool]
-
-
-@dataclass(frozen=True)
 class _Use:
     """One place a name is referenced, for the multi-question check."""
 
@@ -63,7 +59,7 @@ class Condition:
 
     __slots__ = ("source", "names", "_evaluate", "_uses")
 
-    def __init__(self, source: str, evaluate: _Eval, uses: tuple[_Use, ...]) -> None:
+    def __init__(self, source: str, evaluate: Eval, uses: tuple[_Use, ...]) -> None:
         self.source = source
         self.names: frozenset[str] = frozenset(u.name for u in uses)
         self._evaluate = evaluate
@@ -158,14 +154,14 @@ class _Compiler:
         self.source = source
         self.uses: list[_Use] = []
 
-    def boolean(self, node: ast.expr, depth: int, context: str) -> _Eval:
+    def boolean(self, node: ast.expr, depth: int, context: str) -> Eval:
         """Compile a node that stands where a truth value is wanted."""
         self._check_depth(depth)
         if isinstance(node, ast.BoolOp):
             parts = tuple(
                 self.boolean(v, depth + 1, "on its own inside 'and' / 'or'") for v in node.values
             )
-            return _all(parts) if isinstance(node.op, ast.And) else _any(parts)
+            return all_of(parts) if isinstance(node.op, ast.And) else any_of(parts)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             inner = self.boolean(node.operand, depth + 1, "on its own after 'not'")
             return lambda lookup: not inner(lookup)
@@ -182,10 +178,10 @@ class _Compiler:
             )
         raise self._unsupported(node)
 
-    def _compare(self, node: ast.Compare, depth: int) -> _Eval:
+    def _compare(self, node: ast.Compare, depth: int) -> Eval:
         operands = [node.left, *node.comparators]
         tests = [self._test(op, node) for op in node.ops]
-        getters: list[_Getter] = []
+        getters: list[Getter] = []
         for i, operand in enumerate(operands):
             before = node.ops[i - 1] if i > 0 else None
             after = node.ops[i] if i < len(node.ops) else None
@@ -208,13 +204,13 @@ class _Compiler:
         if len(tests) == 1:
             get_left, get_right, test = getters[0], getters[1], tests[0]
             return lambda lookup: test(get_left(lookup), get_right(lookup))
-        return _chain(tuple(getters), tuple(tests))
+        return chain(tuple(getters), tuple(tests))
 
-    def _test(self, op: ast.cmpop, node: ast.Compare) -> _Test:
+    def _test(self, op: ast.cmpop, node: ast.Compare) -> Test:
         if isinstance(op, ast.In):
-            return _contains
+            return contains
         if isinstance(op, ast.NotIn):
-            return _not_contains
+            return not_contains
         if isinstance(op, ast.Is | ast.IsNot):
             raise ConditionError(
                 UNSUPPORTED,
@@ -222,14 +218,14 @@ class _Compiler:
                 f"{self._snippet(node)}",
             )
         symbol, func = _COMPARE_OPS[type(op)]
-        return _comparison(symbol, func)
+        return comparison(symbol, func)
 
-    def _operand(self, node: ast.expr, depth: int, right_of_in: bool, context: str) -> _Getter:
+    def _operand(self, node: ast.expr, depth: int, right_of_in: bool, context: str) -> Getter:
         """Compile a comparison operand: a name or a string or number literal."""
         self._check_depth(depth)
         if isinstance(node, ast.Name):
             name = self._name(node, right_of_in=right_of_in, context=context)
-            return lambda lookup: _canonical(lookup(name))
+            return lambda lookup: canonical(lookup(name))
         if isinstance(node, ast.List):
             raise ConditionError(
                 UNSUPPORTED,
@@ -239,7 +235,7 @@ class _Compiler:
         constant = self._literal(node)
         return lambda lookup: constant
 
-    def _list(self, node: ast.List, depth: int) -> _Getter:
+    def _list(self, node: ast.List, depth: int) -> Getter:
         texts: set[str] = set()
         numbers: set[float] = set()
         for element in node.elts:
@@ -255,7 +251,7 @@ class _Compiler:
                 texts.add(value)
             else:
                 numbers.add(value)
-        literal = _ListLiteral(frozenset(texts), frozenset(numbers))
+        literal = ListLiteral(frozenset(texts), frozenset(numbers))
         return lambda lookup: literal
 
     def _literal(self, node: ast.expr) -> str | float:
@@ -359,88 +355,3 @@ def _number_or_string(node: ast.AST) -> bool:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return _is_number(node.operand)
     return _is_number(node) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
-
-
-# ---------------------------------------------------------------------------------------------
-# Evaluation: every comparison and membership with a missing value is false.
-
-
-def _canonical(value: Value | None) -> _Item:
-    """A looked-up value in the form comparisons use."""
-    if value is None or isinstance(value, frozenset):
-        return value
-    if isinstance(value, str):
-        return normalize_text(value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    raise TypeError(f"a condition cannot use a value of type {type(value).__name__}")
-
-
-def _normalised_set(codes: frozenset[str]) -> frozenset[str]:
-    return frozenset(normalize_text(c) for c in codes)
-
-
-def _comparison(symbol: str, func: Callable[[Any, Any], bool]) -> _Test:
-    def test(left: _Item, right: _Item) -> bool:
-        if left is None or right is None:
-            return False
-        if (isinstance(left, str) and isinstance(right, str)) or (
-            isinstance(left, float) and isinstance(right, float)
-        ):
-            return func(left, right)
-        if isinstance(left, frozenset) and isinstance(right, frozenset) and symbol in {"==", "!="}:
-            return func(_normalised_set(left), _normalised_set(right))
-        # Values of different kinds are never equal and have no order.
-        return symbol == "!=" and type(left) is not type(right)
-
-    return test
-
-
-def _contains(needle: _Item, haystack: _Item) -> bool:
-    if needle is None or haystack is None:
-        return False
-    if isinstance(haystack, _ListLiteral):
-        if isinstance(needle, str):
-            return needle in haystack.texts
-        return isinstance(needle, float) and needle in haystack.numbers
-    if isinstance(haystack, frozenset):
-        return isinstance(needle, str) and (
-            needle in haystack or any(normalize_text(c) == needle for c in haystack)
-        )
-    # A single value on the right is a collection of one.
-    return type(needle) is type(haystack) and needle == haystack
-
-
-def _not_contains(needle: _Item, haystack: _Item) -> bool:
-    if needle is None or haystack is None:
-        return False
-    return not _contains(needle, haystack)
-
-
-def _chain(getters: tuple[_Getter, ...], tests: tuple[_Test, ...]) -> _Eval:
-    """``a < b < c`` as ``a < b and b < c``, each operand looked up at most once."""
-
-    def evaluate(lookup: Lookup) -> bool:
-        left = getters[0](lookup)
-        for test, get_right in zip(tests, getters[1:], strict=True):
-            right = get_right(lookup)
-            if not test(left, right):
-                return False
-            left = right
-        return True
-
-    return evaluate
-
-
-def _all(parts: tuple[_Eval, ...]) -> _Eval:
-    def evaluate(lookup: Lookup) -> bool:
-        return all(part(lookup) for part in parts)
-
-    return evaluate
-
-
-def _any(parts: tuple[_Eval, ...]) -> _Eval:
-    def evaluate(lookup: Lookup) -> bool:
-        return any(part(lookup) for part in parts)
-
-    return evaluate
