@@ -10,16 +10,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from audit_app.gui.colleague_models import RowsModel
+from audit_app.gui.colleague_page import table_view
 from audit_app.gui.text import fmt
 
 if TYPE_CHECKING:
@@ -38,23 +37,14 @@ class ReconcileDialog(QDialog):
         self.setMinimumWidth(640)
         heading = QLabel(fmt(self.tr("<b>%1</b><br>Case %2"), item["text"], item["case"]))
         heading.setWordWrap(True)
-        answers = QTableWidget(len(item["answers"]), 3)
-        answers.setObjectName("reviewerAnswers")
-        answers.setHorizontalHeaderLabels([self.tr("Reviewer"), self.tr("Answer"),
-                                           self.tr("Comment")])
-        answers.verticalHeader().hide()
-        answers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.answers_model = RowsModel()
+        self.answers_model.set_rows(
+            [self.tr("Reviewer"), self.tr("Answer"), self.tr("Comment")],
+            [[a["reviewer"], a["display"], a["comment"] or ""] for a in item["answers"]])
+        answers = table_view(self.answers_model, "reviewerAnswers")
         answers.setWordWrap(True)
-        for row, answer in enumerate(item["answers"]):
-            for column, text in enumerate((answer["reviewer"], answer["display"],
-                                           answer["comment"] or "")):
-                answers.setItem(row, column, QTableWidgetItem(text))
-        header = answers.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         answers.resizeRowsToContents()
-        rows_height = sum(answers.rowHeight(r) for r in range(answers.rowCount()))
+        rows_height = sum(answers.rowHeight(r) for r in range(self.answers_model.rowCount()))
         answers.setMaximumHeight(rows_height + answers.horizontalHeader().height()
                                  + 2 * answers.frameWidth() + 2)
         self.answers = answers

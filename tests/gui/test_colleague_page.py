@@ -119,8 +119,8 @@ def test_disagreement_is_decided_with_a_required_rationale(
     assert "journalen" in (model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) or "")
 
     def fill(dialog: ReconcileDialog) -> bool:
-        assert dialog.answers.item(0, 0).text() == "Granskare 1"
-        assert dialog.answers.item(0, 2).text() == "står i journalen"
+        assert dialog.answers.model().index(0, 0).data() == "Granskare 1"
+        assert dialog.answers.model().index(0, 2).data() == "står i journalen"
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         dialog.set_answer("ja", "")
         assert not ok.isEnabled()  # no rationale, no consensus
