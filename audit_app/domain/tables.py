@@ -10,7 +10,6 @@ from typing import Any
 
 from audit_app.domain.final_answers import CaseAnswers, CaseRecord, CaseResolver, Status, resolve
 from audit_app.domain.template import Question, Template
-from audit_app.domain.values import NORMALISED_KINDS
 
 NONE_COLUMN = "_none"
 NONE_LABEL = "Uppgift saknas"
@@ -52,28 +51,18 @@ def _outcomes(question: Question, resolvers: list[CaseResolver], labels: list[st
     """Each case's outcome for a question, in case order: its final answer or a status marker.
 
     A question without a condition applies to every included case: its final answer is
-    resolved straight from the case's answers (``resolve``, the resolver's own rule). The usual
-    case, two reviewers' answers and no consensus answer, is decided here as ``resolve`` decides
-    it (equal answers are the final answer; unequal ones, unless compared normalised, are
-    unresolved), without a call per case.
+    resolved straight from the case's answers (``resolve``, the resolver's own rule).
     """
     row = [known.get(label) for label in labels]
     if None not in row:
         return row
     qid, unconditional = question.id, question.condition is None
-    plain = question.type not in NORMALISED_KINDS
     for i, outcome in enumerate(row):
         if outcome is not None:
             continue
         resolver = resolvers[i]
         if unconditional and resolver.included:
             answers = resolver.answers
-            if plain and qid not in answers.consensus:
-                per_reviewer = answers.by_reviewer.get(qid)
-                if per_reviewer is not None and len(per_reviewer) == 2:
-                    first, second = per_reviewer.values()
-                    row[i] = known[labels[i]] = first if first == second else _UNRESOLVED
-                    continue
             status, final = resolve(question, answers.consensus, answers.by_reviewer)
         else:
             status = resolver.status_of(question)

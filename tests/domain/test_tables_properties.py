@@ -92,7 +92,7 @@ RAW = {"plan": st.sampled_from(["ja", "nej", "ej_dok"]),
     st.dictionaries(st.sampled_from(sorted(RAW)), st.integers(min_value=0, max_value=3)),
     st.data()), max_size=10))
 def test_the_outcomes_of_a_view_are_the_resolvers(drawn) -> None:  # type: ignore[no-untyped-def]
-    """The fast path for two reviewers' answers decides every case as the case's resolver does."""
+    """Two reviewers' answers are counted as the case's resolver decides them, every case."""
     from audit_app.domain.final_answers import CaseResolver, Status
     from audit_app.domain.tables import _outcomes
 
