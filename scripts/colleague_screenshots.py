@@ -9,7 +9,6 @@ data and settings live in a temporary directory. Two reviewers answer every case
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import random
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from scripts.screenshots import _under_xvfb  # noqa: E402
+from scripts.screenshots import run  # noqa: E402
 
 SIZE = (1280, 800)
 CASES = [("B", "barnutredning", "flicka"), ("B", "barnutredning", "pojke"),
@@ -63,7 +62,7 @@ def _audit(ctx: object, name: str, year: str, seed: int) -> str:
     return audit_id
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, lang: str = "sv") -> list[Path]:
     """Build the data, show each tab and save it."""
     from PySide6.QtWidgets import QApplication
 
@@ -88,8 +87,7 @@ def shoot(out: Path) -> list[Path]:
         app = application(["audit-app"])
         settings = Settings.at(str(Path(tmp) / "settings.ini"))
         settings.reviewer = "inspektor"
-        settings.language = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv \
-            else "sv"
+        settings.language = lang
         prepare(app, settings)
         window = build_window(ctx, settings)
         window.resize(*SIZE)
@@ -153,16 +151,7 @@ def shoot(out: Path) -> list[Path]:
 
 def main() -> int:
     """Take the screenshots (under Xvfb when needed)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="/tmp/colleague-shots")
-    parser.add_argument("--lang", default="sv")
-    args = parser.parse_args()
-    code = _under_xvfb()
-    if code is not None:
-        return code
-    for path in shoot(Path(args.out)):
-        print(path)
-    return 0
+    return run(__doc__ or "", shoot, "/tmp/colleague-shots")
 
 
 if __name__ == "__main__":

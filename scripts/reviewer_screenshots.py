@@ -10,14 +10,13 @@ its button and a tampered copy is refused.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from scripts.screenshots import _under_xvfb  # noqa: E402
+from scripts.screenshots import run  # noqa: E402
 
 SIZE = (1280, 800)
 
@@ -139,16 +138,7 @@ def shoot(out: Path, lang: str) -> list[Path]:
 
 def main() -> int:
     """Take the screenshots (under Xvfb when needed)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="/tmp/reviewer-shots")
-    parser.add_argument("--lang", default="sv")
-    args = parser.parse_args()
-    code = _under_xvfb()
-    if code is not None:
-        return code
-    for path in shoot(Path(args.out), args.lang):
-        print(path)
-    return 0
+    return run(__doc__ or "", shoot, "/tmp/reviewer-shots")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +52,7 @@ def _stage(ctx: object, demo_id: str) -> None:
         add_case(ctx, other, label, {"unit": unit}, reviewer="inspektor")  # type: ignore[arg-type]
 
 
-def shoot(out: Path) -> list[Path]:
+def shoot(out: Path, lang: str = "sv") -> list[Path]:
     """Create the demo data, show each page and save it."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
@@ -69,7 +70,7 @@ def shoot(out: Path) -> list[Path]:
         app = application(["audit-app"])
         settings = Settings.at(str(Path(tmp) / "settings.ini"))
         settings.reviewer = "inspektor"
-        settings.language = "sv"
+        settings.language = lang
         prepare(app, settings)
         window = build_window(ctx, settings)
         window.resize(*SIZE)
@@ -145,18 +146,24 @@ def _tables_and_report(app: object, window: object, save: object) -> None:
     save("report_editor.png")  # type: ignore[operator]
 
 
-def main() -> int:
-    """Take the screenshots (under Xvfb when needed)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+def run(doc: str, shoot_pages: Callable[[Path, str], list[Path]], default_out: str) -> int:
+    """A screenshot script's command line: ``--out`` and ``--lang``, under Xvfb when needed."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", default=default_out)
+    parser.add_argument("--lang", default="sv", choices=["sv", "en"])
     args = parser.parse_args()
     code = _under_xvfb()
     if code is not None:
         return code
     sys.path.insert(0, str(ROOT))
-    for path in shoot(Path(args.out)):
+    for path in shoot_pages(Path(args.out), args.lang):
         print(path)
     return 0
+
+
+def main() -> int:
+    """Take the screenshots (under Xvfb when needed)."""
+    return run(__doc__ or "", shoot, str(ROOT / "docs" / "screenshots"))
 
 
 if __name__ == "__main__":
