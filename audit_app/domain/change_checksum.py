@@ -23,25 +23,14 @@ def canonical_time(value: object) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 
-def change_checksum(at: object, actor: object, audit_id: object, case_label: object,
-                    question_id: object, reviewer: object, action: object, old_value: object,
-                    new_value: object, reason: object) -> str:
-    """The hex sha256 of an entry's columns (``CHECKED_COLUMNS``) as canonical JSON."""
-    texts = [None if v is None else str(v) for v in (actor, audit_id, case_label, question_id,
-                                                     reviewer, action, old_value, new_value, reason)]
-    payload = json.dumps(["v1", canonical_time(at), *texts], ensure_ascii=False,
-                         separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def change_checksums(rows: Iterable[Sequence[object]]) -> list[str]:
-    """:func:`change_checksum` of many entries (tuples in ``CHECKED_COLUMNS`` order), much faster.
+    """The checksums of many entries (tuples in ``CHECKED_COLUMNS`` order; see :func:`change_checksum`).
 
-    The same checksums: each time and each distinct text is converted once, and an entry's JSON is
-    joined from those pieces exactly as ``json.dumps`` writes the list.
+    Each time and each distinct text is converted once, and an entry's JSON is joined from those
+    pieces exactly as ``json.dumps`` writes the list.
     """
     times: dict[object, str] = {}
     # Only None and texts are kept: no other value equals a text, so a number is never mistaken.
@@ -64,3 +53,15 @@ def change_checksums(rows: Iterable[Sequence[object]]) -> list[str]:
         payload = moment + ",".join([get(v) or piece(v) for v in row[1:]]) + "]"
         sums.append(sha256(payload.encode("utf-8", "surrogatepass")).hexdigest())
     return sums
+
+
+def change_checksum(at: object, actor: object, audit_id: object, case_label: object,
+                    question_id: object, reviewer: object, action: object, old_value: object,
+                    new_value: object, reason: object) -> str:
+    """The hex sha256 of one entry's columns (``CHECKED_COLUMNS``) as canonical JSON.
+
+    The payload is ``["v1", time, actor, ..., reason]`` with every value but None as text,
+    written as ``json.dumps(..., ensure_ascii=False, separators=(",", ":"))`` writes it.
+    """
+    return change_checksums([(at, actor, audit_id, case_label, question_id, reviewer, action,
+                              old_value, new_value, reason)])[0]
